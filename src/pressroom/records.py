@@ -1,0 +1,151 @@
+"""Plain records that every stage passes along.
+
+Records hold strings and character offsets, never spaCy objects: they pickle
+across processes, go straight into SQLite and compare cleanly in tests.
+Offsets are always ``[start, end)`` into the ``Document.text`` they came from.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SETTINGS = ("backstage", "onstage", "red-carpet", "interview", "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input document as pressroom reads it.
+
+    ``id`` is the file name without its extension (or a caller-given id for
+    raw text); ``text`` is the decoded body that every offset points into.
+    """
+
+    id: str
+    text: str
+    path: str | None = None
+    title: str = ""
+    format: str = "text"  # text | html | markdown
+    encoding: str = "utf-8"
+    sha256: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person named in a document, with the full name it resolves to."""
+
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote: the said words without their marks, and who said them.
+
+    ``speaker`` is a full name as the document gives it, or ``None`` when a
+    careful reader could not tell. ``speaker_start``/``speaker_end`` point at
+    the mention that decided it (a pronoun, a surname, a full name), when any.
+    """
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None  # the reporting word or layout that tied speaker and quote
+    setting: str = "unknown"
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Ceremony:
+    name: str
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Host:
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Award:
+    """One award given, as a document states it."""
+
+    award: str | None  # the official category name for the year, or None if unresolved
+    winner: str
+    start: int
+    end: int
+    work: str | None = None
+    mention: str = ""  # the category as the document words it
+    nominees: tuple[str, ...] = ()
+    presenters: tuple[str, ...] = ()
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """Everything extracted from one document."""
+
+    document: Document
+    quotes: tuple[Quote, ...] = ()
+    people: tuple[str, ...] = ()
+    ceremony: Ceremony | None = None
+    hosts: tuple[Host, ...] = ()
+    awards: tuple[Award, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The document's entry in the output JSON (see the README's JSON section)."""
+        doc = self.document
+        return {
+            "id": doc.id,
+            "path": doc.path,
+            "title": doc.title,
+            "sha256": doc.sha256,
+            "ceremony": asdict(self.ceremony) if self.ceremony else None,
+            "hosts": [asdict(h) for h in self.hosts],
+            "awards": [_award_json(a) for a in self.awards],
+            "people": list(self.people),
+            "quotes": [asdict(q) for q in self.quotes],
+        }
+
+
+def _award_json(a: Award) -> dict[str, Any]:
+    out = asdict(a)
+    out["nominees"] = [{"name": n} for n in a.nominees]
+    out["presenters"] = [{"name": n} for n in a.presenters]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A source that could not be read or extracted, and why."""
+
+    source: str
+    error: str
+
+
+@dataclass(slots=True)
+class Result:
+    """What ``pressroom.extract`` returns: per-document results and failures."""
+
+    documents: list[DocumentResult] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return [q for d in self.documents for q in d.quotes]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "documents": [d.to_json() for d in self.documents],
+            "ceremonies": [],
+            "failures": [asdict(f) for f in self.failures],
+        }
