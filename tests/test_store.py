@@ -1,0 +1,397 @@
+"""The SQLite store: round trips, replacement, search, migrations, failures."""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+import pytest
+
+from pressroom.errors import StoreError
+from pressroom.records import Award, Ceremony, Document, DocumentResult, Host, Quote
+from pressroom.store import MIGRATIONS, Store, StoredQuote, document_key, fts_query
+
+GALA_TEXT = (
+    'Mara Quill hosted the evening. "I brought my lucky socks," said Tobin Vale backstage. '
+    'Later Vale added, "The lighthouse film was a family project." '
+    '"Nobody expected the otter to steal the show," Mara Quill joked onstage.'
+)
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def _quote(text: str, said: str, speaker: str | None, **kw) -> Quote:
+    start, end = _span(text, said)
+    return Quote(said, start, end, speaker=speaker, **kw)
+
+
+def gala_result(path: str | None = "/news/gala.txt", **doc) -> DocumentResult:
+    text = GALA_TEXT
+    document = Document(
+        id="gala", text=text, path=path, title="A night of otters",
+        sha256="a" * 64, **doc,
+    )
+    quotes = (
+        _quote(text, "I brought my lucky socks,", "Tobin Vale",
+               speaker_start=60, speaker_end=70, cue="said", setting="backstage",
+               confidence=0.9),
+        _quote(text, "The lighthouse film was a family project.", "Tobin Vale",
+               cue="added", setting="unknown", confidence=0.7),
+        _quote(text, "Nobody expected the otter to steal the show,", "Mara Quill",
+               cue="joked", setting="onstage", confidence=0.8),
+    )
+    host_start, host_end = _span(text, "Mara Quill")
+    award = Award(
+        award="Best Picture", winner="Tobin Vale", start=0, end=10,
+        work="The Lighthouse", mention="top prize",
+        nominees=("Tobin Vale", "Ines Roe"), presenters=("Mara Quill",), confidence=0.6,
+    )
+    return DocumentResult(
+        document=document,
+        quotes=quotes,
+        people=("Mara Quill", "Tobin Vale"),
+        ceremony=Ceremony("Harbour Film Awards", 2024),
+        hosts=(Host("Mara Quill", host_start, host_end),),
+        awards=(award,),
+    )
+
+
+def second_result() -> DocumentResult:
+    text = 'Ines Roe smiled. "Rain and wind are good for the soul," she told reporters.'
+    return DocumentResult(
+        document=Document(id="rain", text=text, path="/news/rain.txt", title="Rain", sha256="b" * 64),
+        quotes=(_quote(text, "Rain and wind are good for the soul,", "Ines Roe", cue="told",
+                       setting="interview", confidence=0.5),),
+        people=("Ines Roe",),
+    )
+
+
+@pytest.fixture
+def store():
+    with Store(":memory:") as s:
+        yield s
+
+
+@pytest.fixture
+def filled(store):
+    store.save(gala_result())
+    store.save(second_result())
+    return store
+
+
+# -- round trips --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/news/gala.txt", None])
+def test_round_trip(store, path):
+    result = gala_result(path=path)
+    store.save(result)
+    assert store.document("gala") == result
+
+
+def test_raw_text_uses_synthetic_key(store):
+    result = gala_result(path=None)
+    store.save(result)
+    key = document_key(result.document)
+    assert key == "text:" + "a" * 64
+    assert [d.path for d in store.documents()] == [key]
+    assert store.has(key, "a" * 64)
+
+
+def test_document_by_path_and_missing(filled):
+    assert filled.document("/news/rain.txt").document.id == "rain"
+    assert filled.document("no-such-doc") is None
+
+
+def test_unattributed_quote_round_trips(store):
+    text = '"Who left the door open?" someone asked.'
+    result = DocumentResult(
+        Document(id="door", text=text, path="/d.txt"),
+        quotes=(_quote(text, "Who left the door open?", None),),
+    )
+    store.save(result)
+    assert store.document("door") == result
+    assert store.quotes()[0].speaker is None
+    assert store.people() == []
+
+
+# -- replacement --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sha256", ["a" * 64, "c" * 64])
+def test_resave_replaces_without_duplicates(store, sha256):
+    first = store.save(gala_result())
+    improved = gala_result(encoding="latin-1")
+    improved = replace(
+        improved,
+        document=replace(improved.document, sha256=sha256),
+        quotes=improved.quotes[:2],
+    )
+    second = store.save(improved)
+    assert first == second
+    assert store.stats() == {"documents": 1, "quotes": 2, "people": 2}
+    assert store.document("gala") == improved
+    assert store.quotes(search="otter") == []
+
+
+def test_replaced_speakers_are_forgotten(store):
+    store.save(gala_result())
+    store.save(replace(gala_result(), quotes=(), people=()))
+    assert store.people() == []
+
+
+def test_people_are_shared_across_documents_case_insensitively(store):
+    store.save(gala_result())
+    text = '"Socks again," said tobin vale.'
+    store.save(DocumentResult(
+        Document(id="socks", text=text, path="/socks.txt"),
+        quotes=(_quote(text, "Socks again,", "tobin vale"),),
+    ))
+    assert store.people() == [("Tobin Vale", 3), ("Mara Quill", 1)]
+
+
+def test_has(filled):
+    assert filled.has("/news/gala.txt", "a" * 64)
+    assert not filled.has("/news/gala.txt", "c" * 64)
+    assert not filled.has("/news/other.txt", "a" * 64)
+
+
+def test_delete_document(filled):
+    assert filled.delete_document("/news/gala.txt")
+    assert not filled.delete_document("/news/gala.txt")
+    assert filled.stats() == {"documents": 1, "quotes": 1, "people": 1}
+    assert filled.quotes(search="otter") == []
+    assert filled.integrity_ok()
+
+
+# -- listing ------------------------------------------------------------------
+
+
+def test_documents_and_stats(filled):
+    docs = filled.documents()
+    assert [(d.doc_id, d.path, d.title, d.n_quotes) for d in docs] == [
+        ("gala", "/news/gala.txt", "A night of otters", 3),
+        ("rain", "/news/rain.txt", "Rain", 1),
+    ]
+    assert docs[0].ceremony == Ceremony("Harbour Film Awards", 2024)
+    assert docs[1].ceremony is None
+    assert filled.stats() == {"documents": 2, "quotes": 4, "people": 3}
+    assert filled.people() == [("Tobin Vale", 2), ("Ines Roe", 1), ("Mara Quill", 1)]
+
+
+def test_quote_rows(filled):
+    rows = filled.quotes(document="gala")
+    assert rows[0] == StoredQuote(
+        text="I brought my lucky socks,", speaker="Tobin Vale", setting="backstage",
+        start=GALA_TEXT.index("I brought"), end=GALA_TEXT.index("I brought") + 25,
+        doc_id="gala", path="/news/gala.txt", title="A night of otters",
+        cue="said", confidence=0.9,
+    )
+    assert [q.start for q in rows] == sorted(q.start for q in rows)
+
+
+@pytest.mark.parametrize("document, n", [("gala", 3), ("/news/rain.txt", 1), ("nope", 0)])
+def test_document_filter(filled, document, n):
+    assert len(filled.quotes(document=document)) == n
+
+
+def test_limit(filled):
+    assert len(filled.quotes(limit=2)) == 2
+    assert filled.quotes(limit=0) == []
+    with pytest.raises(ValueError, match="-1"):
+        filled.quotes(limit=-1)
+
+
+# -- search -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "speaker, expected",
+    [
+        ("Vale", {"Tobin Vale"}),
+        ("vale", {"Tobin Vale"}),
+        ("TOBIN VALE", {"Tobin Vale"}),
+        ("quil", {"Mara Quill"}),
+        ("r", {"Mara Quill", "Ines Roe"}),
+        ("Tobin Quill", set()),
+        ("%", set()),
+        ("_", set()),
+    ],
+)
+def test_speaker_filter_is_case_insensitive_substring(filled, speaker, expected):
+    assert {q.speaker for q in filled.quotes(speaker=speaker)} == expected
+
+
+@pytest.mark.parametrize(
+    "search, expected",
+    [
+        ("otter", ["Nobody expected the otter to steal the show,"]),
+        ("OTTER show", ["Nobody expected the otter to steal the show,"]),
+        ("otter socks", []),
+        ("Quill", ["Nobody expected the otter to steal the show,"]),  # by speaker
+        ("Ines rain", ["Rain and wind are good for the soul,"]),  # speaker and text together
+        ("light*", ["The lighthouse film was a family project."]),  # prefix
+        ("light", []),  # no prefix, no partial word
+        ("elephant", []),
+    ],
+)
+def test_full_text_search(filled, search, expected):
+    assert [q.text for q in filled.quotes(search=search)] == expected
+
+
+def test_search_ranks_best_match_first(store):
+    text = '"Boats." "Boats and boats and more boats," "Boats, fine."'
+    store.save(DocumentResult(
+        Document(id="boats", text=text, path="/boats.txt"),
+        quotes=(
+            _quote(text, "Boats.", "Ada Finch"),
+            _quote(text, "Boats and boats and more boats,", "Ada Finch"),
+        ),
+    ))
+    assert store.quotes(search="boats")[0].text == "Boats and boats and more boats,"
+
+
+def test_search_combines_with_speaker_and_document(filled):
+    assert len(filled.quotes(search="the", speaker="Vale")) == 1
+    assert len(filled.quotes(search="the", document="rain")) == 1
+    assert filled.quotes(search="otter", document="rain") == []
+
+
+@pytest.mark.parametrize("search", ['"unbalanced', "AND", "*", "NEAR(", "", "   ", "OR NOT",
+                                    'otter"', "(", "col:umn", "^start", "-", "***"])
+def test_malformed_queries_never_raise(filled, search):
+    rows = filled.quotes(search=search)
+    assert isinstance(rows, list)
+
+
+@pytest.mark.parametrize(
+    "search, expected",
+    [
+        ("otter", '"otter"'),
+        ("otter show", '"otter" "show"'),
+        ("light*", '"light"*'),
+        ('"unbalanced', '"""unbalanced"'),
+        ("AND", '"AND"'),
+        ("NEAR(", '"NEAR("'),
+        ("*", None),
+        ("", None),
+        ("  -  ", None),
+    ],
+)
+def test_fts_query(search, expected):
+    assert fts_query(search) == expected
+
+
+@pytest.mark.parametrize("search, n", [("AND", 1), ('"unbalanced', 0), ("NEAR(", 0), ("*", 4), ("", 4)])
+def test_operators_are_plain_words(filled, search, n):
+    # "and" is a word in one quote; a query with no words filters nothing.
+    assert len(filled.quotes(search=search)) == n
+
+
+# -- files, migrations, failures ------------------------------------------------
+
+
+def test_file_store_uses_wal_and_migrates_once(tmp_path):
+    path = tmp_path / "press.db"
+    with Store(path) as store:
+        store.save(gala_result())
+        assert store.schema_version == len(MIGRATIONS)
+    with Store(path) as store:  # second open: migrations are a no-op
+        assert store.schema_version == len(MIGRATIONS)
+        assert store.stats()["quotes"] == 3
+        assert store.integrity_ok()
+    raw = sqlite3.connect(path)
+    try:
+        assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert raw.execute("PRAGMA user_version").fetchone() == (len(MIGRATIONS),)
+    finally:
+        raw.close()
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        (b"these are not the bytes you want\n" * 200, "not a usable SQLite database"),
+        (b"SQLite format 3\x00" + b"\xff" * 4000, "not a usable SQLite database"),
+    ],
+)
+def test_non_database_file_raises_store_error(tmp_path, content, problem):
+    path = tmp_path / "notes.db"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match=problem) as info:
+        Store(path)
+    assert str(path) in str(info.value)
+
+
+def test_missing_directory_raises_store_error(tmp_path):
+    path = tmp_path / "nowhere" / "press.db"
+    with pytest.raises(StoreError, match="nowhere"):
+        Store(path)
+
+
+def test_newer_schema_raises_store_error(tmp_path):
+    path = tmp_path / "future.db"
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA user_version = 999")
+    raw.close()
+    with pytest.raises(StoreError, match="newer"):
+        Store(path)
+
+
+def _failing_awards(self, document_id, awards):
+    raise RuntimeError("extractor blew up")
+
+
+def _with_unbindable_quote(result: DocumentResult) -> DocumentResult:
+    bad = Quote(text=object(), start=0, end=1, speaker="Ines Roe")  # type: ignore[arg-type]
+    return replace(result, quotes=result.quotes[:1] + (bad,))
+
+
+def _with_new_person(result: DocumentResult) -> DocumentResult:
+    return replace(result, quotes=result.quotes[:1], people=("Ines Roe",))
+
+
+@pytest.mark.parametrize(
+    "break_result, patch_awards, error",
+    [
+        # sqlite cannot bind a value, met after the old quotes were deleted
+        (_with_unbindable_quote, False, StoreError),
+        # any exception mid-save rolls back too, and propagates as it is
+        (_with_new_person, True, RuntimeError),
+    ],
+)
+def test_failed_save_keeps_previous_version(store, monkeypatch, break_result, patch_awards, error):
+    original = gala_result()
+    store.save(original)
+    if patch_awards:
+        monkeypatch.setattr(Store, "_insert_awards", _failing_awards)
+    with pytest.raises(error):
+        store.save(break_result(original))
+    assert store.document("gala") == original
+    assert store.stats() == {"documents": 1, "quotes": 3, "people": 2}
+    assert store.quotes(search="otter") != []
+
+
+def test_closed_store_raises_store_error():
+    store = Store(":memory:")
+    store.close()
+    with pytest.raises(StoreError, match="stats"):
+        store.stats()
+
+
+def test_search_index_follows_replace_and_delete(tmp_path):
+    path = tmp_path / "press.db"
+    with Store(path) as store:
+        store.save(gala_result())
+        store.save(second_result())
+        store.save(gala_result())
+        store.delete_document("/news/rain.txt")
+    raw = sqlite3.connect(path)
+    try:
+        counts = [raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("quotes", "quotes_fts")]
+    finally:
+        raw.close()
+    assert counts == [3, 3]
