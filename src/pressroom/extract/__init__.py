@@ -1,0 +1,1 @@
+"""Extractors: pure functions from a parsed document to plain records."""

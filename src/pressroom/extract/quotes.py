@@ -1,0 +1,151 @@
+"""Which quoted stretches are direct quotes, and the quotes that come without
+marks in the list layouts of quote roundups.
+
+A quoted stretch is not a quote when it names a work ("The Descendants",
+"Atonement."), is a word merely named ("calls it her 'sexy voice'"), or is
+a fragment cut off by the end of the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..nlp.lexicon import lexicon
+from ..resolve import known_first_name, looks_like_name
+from .marks import DOUBLE, SINGLE, Quoted, find_quoted
+
+_WORD = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f'\u2019\-.&]*")
+_SENTENCE_END = ".!?"
+_DASHES = "\u2014\u2013-"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A stretch of said words: a quoted stretch, or a list-layout line.
+
+    ``speaker_text`` is set for list layouts, where the line names its speaker.
+    """
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None
+    layout: str  # "marks" or "list"
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+
+def is_title(text: str, document: str, q: Quoted) -> bool:
+    """A title of a work, a name or a heading, rather than said words."""
+    body = text.strip()
+    core = body.rstrip(",.;:").strip()
+    words = _WORD.findall(core)
+    if not words:
+        return True
+    minor = lexicon().title_minor_words
+    titled = all(w[0].isupper() or w[0].isdigit() or (i and w.lower() in minor) for i, w in enumerate(words))
+    if not titled or len(words) > 14:
+        return False
+    if body[-1:] in _SENTENCE_END and len(words) <= 6 and _stands_alone(document, q):
+        return False  # "No." or "Thanks!" said as a whole sentence
+    return True
+
+
+def _stands_alone(document: str, q: Quoted) -> bool:
+    i = q.open_at - 1
+    while i >= 0 and document[i] in " \t":
+        i -= 1
+    return i < 0 or document[i] in "\n?!" or (document[i] == "." and not document[i - 1 : i + 1].isupper())
+
+
+def is_named_word(document: str, q: Quoted) -> bool:
+    """A word only named or a nickname: "the word 'host'", "calls it her 'sexy voice'"."""
+    before = document[max(0, q.open_at - 40) : q.open_at].lower()
+    before = re.sub(r"[\s,]+$", "", before)
+    before = re.sub(r"\b(his|her|their|its|a|an|the|my|our|your)$", "", before).rstrip()
+    return any(before.endswith(cue) for cue in lexicon().naming_cues)
+
+
+def is_cut_fragment(document: str, q: Quoted) -> bool:
+    """An unclosed stretch the text ends in, too short to carry words: 'I nee'."""
+    if q.close_at is not None or document[q.end :].strip():
+        return False
+    return len(_WORD.findall(document[q.start : q.end])) < 3
+
+
+def marked_quotes(document: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    out, titles = [], []
+    for q in find_quoted(document):
+        said = document[q.start : q.end]
+        if is_title(said, document, q):
+            titles.append((q.start, q.end))
+            continue
+        if is_named_word(document, q) or is_cut_fragment(document, q):
+            continue
+        out.append(Candidate(q.start, q.end, q.open_at, q.close_at, "marks"))
+    return out, titles
+
+
+# -- list layouts without marks ------------------------------------------------
+_NAME_COLON = re.compile(
+    r"^[ \t\u2022*\-]*(?P<name>[A-Z][^\n:()]{1,60}?)\s*(?:\((?P<ctx>[^)\n]{1,80})\))?\s*:\s+(?P<said>\S[^\n]*)$",
+    re.M,
+)
+_TRAILING_NAME = re.compile(
+    r"^[ \t\u2022*]*(?P<said>[^\n]{12,}?)\s+[\u2014\u2013-]{1,2}\s*(?P<name>[A-Z][\w.'\u2019\- ]{2,60}?)(?:,[^\n]*)?\s*$",
+    re.M,
+)
+
+
+def list_quotes(document: str, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Quotes of roundups without marks: "Name (context): text" and "text – Name".
+
+    Only lines without any quotation mark count, the name must look like a
+    person's, and the said words must read as a sentence (several words), so
+    that winners lists ("Best Director: Name") are not taken for quotes.
+    """
+    out: list[Candidate] = []
+    for m in _NAME_COLON.finditer(document):
+        line = m.group(0)
+        if any(c in DOUBLE for c in line) or _overlaps(m.start(), m.end(), taken):
+            continue
+        name = m.group("name").strip()
+        said = m.group("said").strip()
+        if _full_name(name) and _reads_as_speech(said):
+            s = m.start("said")
+            out.append(Candidate(s, s + len(said), s, None, "list", name, m.start("name"), m.start("name") + len(name)))
+    for m in _TRAILING_NAME.finditer(document):
+        line = m.group(0)
+        if any(c in DOUBLE for c in line) or _overlaps(m.start(), m.end(), taken + [(c.start, c.end) for c in out]):
+            continue
+        name = m.group("name").strip()
+        said = m.group("said").strip()
+        if _full_name(name) and _reads_as_speech(said):
+            s = m.start("said")
+            out.append(Candidate(s, s + len(said), s, None, "list", name, m.start("name"), m.start("name") + len(name)))
+    return out
+
+
+def _full_name(name: str) -> bool:
+    return looks_like_name(name) and len(name.split()) >= 2 and known_first_name(name.split()[0])
+
+
+def _reads_as_speech(said: str) -> bool:
+    words = _WORD.findall(said)
+    if len(words) < 5:
+        return False
+    lowered = sum(1 for w in words if w[0].islower())
+    return lowered >= len(words) / 3 and not any(c in SINGLE[:1] for c in said[:1])
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def find_candidates(document: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """All direct-quote candidates of a document in text order, and the
+    quoted stretches taken for titles of works."""
+    marked, titles = marked_quotes(document)
+    listed = list_quotes(document, [(c.open_at, (c.close_at or c.end) + 1) for c in marked])
+    return sorted(marked + listed, key=lambda c: c.start), titles
