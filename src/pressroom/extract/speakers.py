@@ -166,9 +166,8 @@ class Speakers:
         self._gender_evidence()
 
     def _titles(self) -> set[str]:
-        """Names of works: quoted titles, WORK_OF_ART entities, "the HBO drama X"."""
+        """Names of works: quoted titles and "the HBO drama X"."""
         out = {_norm(self.text[s:e]) for s, e in self.title_spans}
-        out |= {_norm(e.text) for e in self.doc.ents if e.label_ == "WORK_OF_ART"}
         for run in self._name_runs():
             prev = self.doc[run.start - 1] if run.start else None
             if prev is not None and prev.lower_ in WORK_NOUNS:
@@ -186,10 +185,16 @@ class Speakers:
                 i += 1
                 continue
             j = i + 1
-            while j < len(doc) and (self._name_token(doc[j]) or (
-                doc[j].lower_ in PARTICLES and j + 1 < len(doc) and self._name_token(doc[j + 1])
-            )):
-                j += 1
+            while j < len(doc):
+                if self._name_token(doc[j]):
+                    j += 1
+                elif j + 1 < len(doc) and self._name_token(doc[j + 1]) and (
+                    doc[j].lower_ in PARTICLES
+                    or (doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_)
+                ):
+                    j += 2  # "De la Hoya", "Taylor-Johnson"
+                else:
+                    break
             runs.append(doc[i:j])
             i = j
         self._runs = runs
@@ -317,6 +322,8 @@ class Speakers:
         if expr is not None:
             if expr.kind == "none":
                 return Attribution(None, None, None, cue)
+            if expr.kind == "focus" and expr.mention is not None:
+                return Attribution(self._focus(expr.mention.start), None, None, "focus")
             if expr.kind == "mention" and expr.mention is not None:
                 m = expr.mention
                 if not m.resolved:
@@ -400,6 +407,8 @@ class Speakers:
         if dash:
             return self._expr_in(rest[:8], stop_at_comma=True)
         verb = next((i for i, t in enumerate(rest[:9]) if self._reporting(t)), None)
+        if verb is not None and said[-1:] in ".!?" and any(t.is_punct for t in rest[:verb]):
+            return None  # a new sentence about something else: `"..." Dallas, he said, was...`
         if verb is not None:
             v = rest[verb]
             subj = self._subject_of(v)
@@ -558,7 +567,7 @@ class Speakers:
                 if m is not None and m.kind == "name":
                     return _Expr("mention", m)
             if generic and dets and dets[0] in ("the", "this", "that"):
-                return _Expr("focus")
+                return _Expr("focus", self._mention(tok.idx, tok.idx + len(tok), "nominal", tok.text, 1.0))
             return _Expr("none") if generic else None
         return None
 
