@@ -133,7 +133,8 @@ def iter_sources(
     """Expand CLI inputs (files, folders, globs, ``-``) into sources, in order.
 
     Folders are read recursively and sorted, keeping only document files
-    (``DOCUMENT_SUFFIXES``) and skipping hidden entries and ``*.gold.json``.
+    (``DOCUMENT_SUFFIXES``) and skipping hidden entries, ``*.gold.json`` and the
+    folder's own ``README``.
     An input that matches nothing yields an ``InputError`` instead of raising,
     and a file reached twice is yielded once.
     """
@@ -245,7 +246,8 @@ def _names_suffix(pattern: str, path: Path) -> bool:
 
 
 def _is_document_file(path: Path) -> bool:
-    return path.suffix.lower() in DOCUMENT_SUFFIXES  # so *.gold.json answer keys stay out
+    # *.gold.json answer keys stay out, and so does a folder's own README
+    return path.suffix.lower() in DOCUMENT_SUFFIXES and path.stem.upper() != "README"
 
 
 def _missing_problem(path: Path) -> str:

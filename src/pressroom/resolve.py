@@ -147,6 +147,19 @@ class People:
         self._index(name)
         return name
 
+    def alias(self, alias: str, full: str) -> None:
+        """Make ``alias`` another name of ``full`` ("the erstwhile Joey")."""
+        alias = clean_name(alias)
+        if not alias or full not in self.persons or alias == full:
+            return
+        if alias in self.persons and len(self.persons[alias].variants) == 1:
+            del self.persons[alias]
+            for table in (self._by_surname, self._by_first):
+                for names in table.values():
+                    if alias in names:
+                        names.remove(alias)
+        self.persons[full].variants.add(alias)
+
     def _index(self, name: str) -> None:
         words = name.split()
         self._by_surname.setdefault(surname(name), []).append(name)

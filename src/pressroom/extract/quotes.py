@@ -89,7 +89,7 @@ def marked_quotes(document: str) -> tuple[list[Candidate], list[tuple[int, int]]
 
 # -- list layouts without marks ------------------------------------------------
 _NAME_COLON = re.compile(
-    r"^[ \t\u2022*\-]*(?P<name>[A-Z][^\n:()]{1,60}?)\s*(?:\((?P<ctx>[^)\n]{1,80})\))?\s*:\s+(?P<said>\S[^\n]*)$",
+    r"^[ \t\u2022*\-]*(?P<name>[A-Z][^\n:()]{1,60}?)\s*(?:\((?P<ctx>[^)\n]{1,160})\))?\s*:\s+(?P<said>\S[^\n]*)$",
     re.M,
 )
 _TRAILING_NAME = re.compile(
@@ -101,34 +101,40 @@ _TRAILING_NAME = re.compile(
 def list_quotes(document: str, taken: list[tuple[int, int]]) -> list[Candidate]:
     """Quotes of roundups without marks: "Name (context): text" and "text – Name".
 
-    Only lines without any quotation mark count, the name must look like a
-    person's, and the said words must read as a sentence (several words), so
+    Only lines that hold no marked quote count, the name must look like a
+    person's (with a first name), and the said words must read as a sentence (several words), so
     that winners lists ("Best Director: Name") are not taken for quotes.
     """
     out: list[Candidate] = []
+    colon: list[Candidate] = []
     for m in _NAME_COLON.finditer(document):
-        line = m.group(0)
-        if any(c in DOUBLE for c in line) or _overlaps(m.start(), m.end(), taken):
+        if _overlaps(m.start(), m.end(), taken):
             continue
         name = m.group("name").strip()
         said = m.group("said").strip()
         if _full_name(name) and _reads_as_speech(said):
             s = m.start("said")
-            out.append(Candidate(s, s + len(said), s, None, "list", name, m.start("name"), m.start("name") + len(name)))
+            colon.append(Candidate(s, s + len(said), s, None, "list", name, m.start("name"), m.start("name") + len(name)))
+    out = _layout_repeats(colon)
+    dashed: list[Candidate] = []
     for m in _TRAILING_NAME.finditer(document):
-        line = m.group(0)
-        if any(c in DOUBLE for c in line) or _overlaps(m.start(), m.end(), taken + [(c.start, c.end) for c in out]):
+        if _overlaps(m.start(), m.end(), taken + [(c.start, c.end) for c in out]):
             continue
         name = m.group("name").strip()
         said = m.group("said").strip()
         if _full_name(name) and _reads_as_speech(said):
             s = m.start("said")
-            out.append(Candidate(s, s + len(said), s, None, "list", name, m.start("name"), m.start("name") + len(name)))
-    return out
+            dashed.append(Candidate(s, s + len(said), s, None, "list", name, m.start("name"), m.start("name") + len(name)))
+    return out + _layout_repeats(dashed)
 
 
 def _full_name(name: str) -> bool:
     return looks_like_name(name) and len(name.split()) >= 2 and known_first_name(name.split()[0])
+
+
+def _layout_repeats(found: list[Candidate]) -> list[Candidate]:
+    """A layout seen once is a sentence with a dash or a colon, not a roundup."""
+    return found if len(found) >= 2 else []
 
 
 def _reads_as_speech(said: str) -> bool:

@@ -133,9 +133,13 @@ class Speakers:
                 name = _trim_name(ent)
                 if name and _norm(name) not in titles and _norm(ent.text) not in titles:
                     people.add(name)
+        places = {i for e in doc.ents if e.label_ in ("GPE", "FAC", "LOC") for i in range(e.start, e.end)}
         for run in runs:
-            if len(run) >= 2 and known_first_name(run[0].text):
+            if run.text.isupper() or run.start in places or len(run) < 2:
+                continue
+            if known_first_name(run[0].text) or _initialled(run):
                 people.add(run.text)
+        self._appositive_aliases(runs)
         mentions: list[Mention] = []
         taken: set[int] = set()
         for run in runs:
@@ -164,6 +168,22 @@ class Speakers:
         self.mentions = mentions
         self._mention_starts = sorted((m.start, k) for k, m in enumerate(mentions))
         self._gender_evidence()
+
+    def _appositive_aliases(self, runs: list[Span]) -> None:
+        """`Name, the erstwhile Joey from ...`: a single name in apposition is an alias."""
+        by_token = {i: run for run in runs for i in range(run.start, run.end)}
+        for run in runs:
+            if len(run) != 1 or run.root.dep_ != "appos":
+                continue
+            h = run.root.head
+            while h.i not in by_token and h.dep_ == "appos" and h.head is not h:
+                h = h.head  # "Name, the erstwhile Joey": Joey hangs on "erstwhile"
+            head = by_token.get(h.i)
+            if head is None or head is run:
+                continue
+            full = self.people.lookup(head.text)
+            if full is not None and len(full.split()) > 1:
+                self.people.alias(run.text, full)
 
     def _titles(self) -> set[str]:
         """Names of works: quoted titles and "the HBO drama X"."""
@@ -223,6 +243,8 @@ class Speakers:
         if tok.dep_ == "compound" or any(c.pos_ == "PROPN" and c.dep_ in ("appos", "flat") for c in tok.children):
             return None  # "producer Scott Rudin": the name is the mention
         dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+        if tok.head.lemma_ == "be" and tok.dep_ == "nsubj":
+            return None  # "the winner is X" points forward, at X
         return role if dets and dets[0] in ("the", "this", "that") else None
 
     def _note_roles(self, ent: Span, name: str) -> None:
@@ -483,7 +505,8 @@ class Speakers:
                 expr = self._expr_for_token(subj, generic=False)
                 if expr is not None and expr.kind == "mention":
                     return expr
-        return self._expr_in(clause)
+        expr = self._expr_in(clause)
+        return expr if expr is not None and expr.kind == "mention" else None
 
     def _embedded(self, k: int, q: Candidate) -> _Expr | None:
         inner = self._tokens(q.start, q.end)
@@ -642,6 +665,12 @@ WORK_NOUNS = {"drama", "series", "show", "film", "movie", "telepic", "sitcom", "
 
 def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _initialled(run: Span) -> bool:
+    """"First M. Last": a middle initial marks a personal name."""
+    words = run.text.split()
+    return len(words) == 3 and re.fullmatch(r"[A-Z]\.", words[1]) is not None
 
 
 def _trim_name(ent: Span) -> str:

@@ -76,4 +76,7 @@ def load(model: str | None = None):
         raise ModelError(f"cannot load spaCy model {name!r}: {exc}") from exc
     if not {"ner", "parser"} <= set(nlp.pipe_names):
         raise ModelError(f"spaCy model {name!r} lacks a parser or NER (has {nlp.pipe_names})")
+    from .components import LINE_BREAKS
+
+    nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp

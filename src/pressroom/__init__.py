@@ -1,0 +1,37 @@
+"""pressroom: turn awards-night coverage into a structured, sourced record."""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .api import extract, extract_text
+from .errors import InputError, ModelError, PressroomError, StoreError
+from .records import (
+    Award,
+    Ceremony,
+    Document,
+    DocumentResult,
+    Failure,
+    Host,
+    Quote,
+    Result,
+)
+from .store import Store
+
+__all__ = [
+    "Award",
+    "Ceremony",
+    "Document",
+    "DocumentResult",
+    "Failure",
+    "Host",
+    "InputError",
+    "ModelError",
+    "PressroomError",
+    "Quote",
+    "Result",
+    "Store",
+    "StoreError",
+    "__version__",
+    "extract",
+    "extract_text",
+]

