@@ -27,7 +27,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DB_ENV = "PRESSROOM_DB"
 DEFAULT_DB = "pressroom.db"
@@ -155,8 +155,8 @@ def info(db: Optional[Path] = DbOption, model: Optional[str] = ModelOption) -> N
     from .store import Store
 
     table = Table(show_header=False, box=None)
-    table.add_column(style="bold")
-    table.add_column()
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
     table.add_row("pressroom", __version__)
     try:
         m = nlp.model_info(model)

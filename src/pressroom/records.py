@@ -31,7 +31,7 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A person named in a document, with the full name it resolves to."""
+    """A person or work named in a document: the full name, and where it is said."""
 
     name: str
     start: int
@@ -62,6 +62,8 @@ class Quote:
 class Ceremony:
     name: str
     year: int | None = None
+    key: str | None = None  # the knowledge file: "golden_globes"
+    edition: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,16 +75,27 @@ class Host:
 
 @dataclass(frozen=True, slots=True)
 class Award:
-    """One award given, as a document states it."""
+    """One award of the ceremony as a document states it.
 
-    award: str | None  # the official category name for the year, or None if unresolved
-    winner: str
+    ``award`` is that year's official category name, or None when the
+    document's wording could not be resolved to one category (then
+    ``candidates`` lists the categories it could be). ``winner`` is None for a
+    category the document names nominees or presenters of but no winner.
+    ``start``/``end`` point at the category as the document words it.
+    """
+
+    award: str | None
+    winner: str | None
     start: int
     end: int
     work: str | None = None
-    mention: str = ""  # the category as the document words it
-    nominees: tuple[str, ...] = ()
-    presenters: tuple[str, ...] = ()
+    mention: str = ""
+    family: str | None = None  # the knowledge family key: "film.actor.lead.drama"
+    candidates: tuple[str, ...] = ()
+    winner_at: tuple[int, int] | None = None
+    work_at: tuple[int, int] | None = None
+    nominees: tuple[Mention, ...] = ()
+    presenters: tuple[Mention, ...] = ()
     confidence: float = 0.0
 
 
@@ -107,7 +120,8 @@ class DocumentResult:
             "sha256": doc.sha256,
             "ceremony": asdict(self.ceremony) if self.ceremony else None,
             "hosts": [asdict(h) for h in self.hosts],
-            "awards": [_award_json(a) for a in self.awards],
+            "awards": [_award_json(a) for a in self.awards if a.award],
+            "unresolved_awards": [_award_json(a) for a in self.awards if not a.award],
             "people": list(self.people),
             "quotes": [asdict(q) for q in self.quotes],
         }
@@ -115,8 +129,7 @@ class DocumentResult:
 
 def _award_json(a: Award) -> dict[str, Any]:
     out = asdict(a)
-    out["nominees"] = [{"name": n} for n in a.nominees]
-    out["presenters"] = [{"name": n} for n in a.presenters]
+    out["candidates"] = list(a.candidates)
     return out
 
 

@@ -118,7 +118,9 @@ def find_quoted(text: str) -> list[Quoted]:
                 if m.family == "double":
                     if m.can_open and (not m.can_close or _has_later_close(marks, k)):
                         state, depth = ("double", m.at), 0
-                    elif not m.can_open and not m.can_close and _next_double_closes(marks, k):
+                    elif not m.can_open and not m.can_close and (
+                        _next_double_closes(marks, k) or _spaced_pair(text, m, marks, k)
+                    ):
                         state, depth = ("double", m.at), 0
                 elif m.can_open:
                     state = ("single", m.at)
@@ -161,7 +163,22 @@ def find_quoted(text: str) -> list[Quoted]:
             end = _rstrip(text, start, le)
             if end > start:
                 found.append(Quoted(start, end, opened, None, "single"))
-    return [q for q in found if q.end > q.start]
+    return [q for q in map(lambda q: _trim(text, q), found) if _enough(text, q)]
+
+
+def _trim(text: str, q: Quoted) -> Quoted:
+    start, end = q.start, q.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Quoted(start, end, q.open_at, q.close_at, q.family)
+
+
+def _enough(text: str, q: Quoted) -> bool:
+    """At least two letters (three between single marks: rock 'n' roll)."""
+    letters = sum(c.isalnum() for c in text[q.start : q.end])
+    return letters >= (3 if q.family == "single" else 2)
 
 
 def _first_mark(marks: list[_Mark]) -> _Mark | None:
@@ -173,6 +190,14 @@ def _next_double_closes(marks: list[_Mark], k: int) -> bool:
         if m.family == "double":
             return m.can_close and not m.can_open
     return False
+
+
+def _spaced_pair(text: str, m: _Mark, marks: list[_Mark], k: int) -> bool:
+    """`“ words ”`: two marks spaced on both sides still pair when they face each other."""
+    if text[m.at] in CLOSE_PREFERRED:
+        return False
+    nxt = next((x for x in marks[k:] if x.family == "double"), None)
+    return nxt is not None and not nxt.can_open and not nxt.can_close and text[nxt.at] not in OPEN_PREFERRED
 
 
 def _has_later_close(marks: list[_Mark], k: int) -> bool:

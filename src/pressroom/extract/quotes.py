@@ -49,7 +49,20 @@ def is_title(text: str, document: str, q: Quoted) -> bool:
         return False
     if body[-1:] in _SENTENCE_END and len(words) <= 6 and _stands_alone(document, q):
         return False  # "No." or "Thanks!" said as a whole sentence
+    if body[-1:] == "," and len(words) <= 2 and not core.isupper() and _stands_alone(document, q) and _said_after(document, q):
+        return False  # `"No," she said.`
     return True
+
+
+_SAID = re.compile(
+    r"^[\s,]*(?:\S+\s+){0,3}?(?:said|says|asked|asks|added|adds|replied|replies|answered|answers|joked|jokes|told|"
+    r"tells|quipped|quips|laughed|laughs|shouted|shouts|wrote|writes|explained|explains|admitted|admits|"
+    r"insisted|insists|noted|notes|responded|responds)\b", re.I)
+
+
+def _said_after(document: str, q: Quoted) -> bool:
+    after = (q.close_at if q.close_at is not None else q.end) + 1
+    return bool(_SAID.match(document[after : after + 40]))
 
 
 def _stands_alone(document: str, q: Quoted) -> bool:
@@ -59,12 +72,22 @@ def _stands_alone(document: str, q: Quoted) -> bool:
     return i < 0 or document[i] in "\n?!" or (document[i] == "." and not document[i - 1 : i + 1].isupper())
 
 
+_NAMING_VERB = re.compile(
+    r"\b(?:dub|dubs|dubbed|dubbing|nickname|nicknames|nicknamed|label|labels|labeled|labelled|brand|brands|"
+    r"branded|christen|christened)\s+(?:[\w'\u2019-]+\s+){0,3}$")
+
+
 def is_named_word(document: str, q: Quoted) -> bool:
     """A word only named or a nickname: "the word 'host'", "calls it her 'sexy voice'"."""
-    before = document[max(0, q.open_at - 40) : q.open_at].lower()
+    before = document[max(0, q.open_at - 60) : q.open_at].lower()
     before = re.sub(r"[\s,]+$", "", before)
-    before = re.sub(r"\b(his|her|their|its|a|an|the|my|our|your)$", "", before).rstrip()
-    return any(before.endswith(cue) for cue in lexicon().naming_cues)
+    cues = lexicon().naming_cues
+    if any(before.endswith(cue) for cue in cues):
+        return True
+    bare = re.sub(r"\b(his|her|their|its|a|an|the|my|our|your)$", "", before).rstrip()
+    if any(bare.endswith(cue) for cue in cues):
+        return True
+    return bool(_NAMING_VERB.search(before + " "))
 
 
 def is_cut_fragment(document: str, q: Quoted) -> bool:

@@ -426,6 +426,8 @@ class Speakers:
             return None
         if rest[0].lower_ == "as" and len(rest) > 1:
             rest = rest[1:]
+        if len(rest) > 2 and rest[0].lower_ == "according" and rest[1].lower_ == "to":
+            return self._expr_in(rest[2:], stop_at_comma=True)
         if dash:
             return self._expr_in(rest[:8], stop_at_comma=True)
         verb = next((i for i, t in enumerate(rest[:9]) if self._reporting(t)), None)

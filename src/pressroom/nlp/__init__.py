@@ -61,15 +61,21 @@ def model_info(model: str | None = None) -> ModelInfo:
     return ModelInfo(name=name, source=source, location=location, version=version)
 
 
-@lru_cache(maxsize=4)
 def load(model: str | None = None):
-    """Load (once per process) and return the spaCy pipeline.
+    """Load (once per process and model) and return the spaCy pipeline.
 
-    Raises ModelError naming the model when it cannot be loaded.
+    The choice is made at each call (so a changed ``$PRESSROOM_MODEL`` is
+    honoured); the loading is cached. Raises ModelError naming the model
+    when it cannot be loaded.
     """
+    name, _ = resolve_model(model)
+    return _load(name)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str):
     import spacy
 
-    name, _ = resolve_model(model)
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as exc:

@@ -18,6 +18,13 @@ class Lexicon:
     title_minor_words: frozenset[str]
     topic_prefixes: tuple[str, ...]
     settings: dict[str, tuple[str, ...]]
+    win_verbs: frozenset[str]
+    win_nouns: frozenset[str]
+    prediction_heads: frozenset[str]
+    beat_verbs: frozenset[str]
+    presenter_verbs: frozenset[str]
+    host_nouns: frozenset[str]
+    work_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -33,4 +40,11 @@ def lexicon() -> Lexicon:
         title_minor_words=frozenset(raw["title_minor_words"]),
         topic_prefixes=tuple(sorted(raw["topic_prefixes"], key=len, reverse=True)),
         settings={k: tuple(v) for k, v in raw["settings"].items()},
+        win_verbs=frozenset(raw["win_verbs"]),
+        win_nouns=frozenset(raw["win_nouns"]),
+        prediction_heads=frozenset(raw["prediction_heads"]),
+        beat_verbs=frozenset(raw["beat_verbs"]),
+        presenter_verbs=frozenset(raw["presenter_verbs"]),
+        host_nouns=frozenset(raw["host_nouns"]),
+        work_nouns=frozenset(raw["work_nouns"]),
     )

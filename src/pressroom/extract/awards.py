@@ -1,0 +1,504 @@
+"""Who won what: winners with their work, nominees and presenters.
+
+Two layouts carry awards. Winners lists put a category at the head of a line
+and its winner after a separator or on the next line ("Best Actor, Drama:
+Name, 'Work'"; a nominee list with a WINNER mark). Running text ties a
+category to a winner through a verb ("X won best Y for Z", "Y goes to X",
+"X took home the Globe for Y", "X was named Y", "X beat out A, B and C to win
+Y") or a noun ("X, a Golden Globe winner for Y"). Predictions ("should
+win"), negations and past wins ("won a Globe in 1995") are not awards.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..knowledge import categories as cats
+from ..nlp.lexicon import lexicon
+from ..records import Award, Mention
+from .speakers import Speakers
+from .works import Title, Works
+
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_LIST_HEAD = re.compile(r"^[ \t\u2022*\-\d.)]*$")
+_WINNER_MARK = re.compile(r"[\u2013\u2014\-(\[]\s*(?:winner|won)\s*[)\]]?\s*$|\((?:winner|won)\)", re.I)
+_SEP = ":\u2013\u2014-,"
+
+
+@dataclass
+class _Claim:
+    mention: cats.CategoryMention
+    winner: str | None = None
+    winner_at: tuple[int, int] | None = None
+    work: str | None = None
+    work_at: tuple[int, int] | None = None
+    nominees: list[Mention] = field(default_factory=list)
+    presenters: list[Mention] = field(default_factory=list)
+    confidence: float = 0.0
+    kind: str = "title"  # what wins: "person" or "title"
+
+
+class Awards:
+    """The awards of one document, read with the people of its Speakers pass."""
+
+    def __init__(self, ctx: Speakers, *, ceremony: str = "golden_globes", year: int | None = None) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.text = ctx.text
+        self.people = ctx.people
+        self.ceremony = ceremony
+        self.year = year
+        self.lex = lexicon()
+        self.works = Works(self.text, ctx.title_spans)
+        self.mentions = cats.find_category_mentions(self.text, ceremony=ceremony, year=year)
+
+    # -- the pass ---------------------------------------------------------------
+    def extract(self) -> list[Award]:
+        claims: list[_Claim] = []
+        for m in self.mentions:
+            claim = _Claim(m, kind=self._winner_kind(m))
+            if self._from_list(claim) or self._from_sentence(claim):
+                claims.append(claim)
+            else:
+                self._nominee_or_presenter_only(claim)
+                if claim.nominees or claim.presenters:
+                    claims.append(claim)
+        return self._resolve(claims)
+
+    def _winner_kind(self, m: cats.CategoryMention) -> str:
+        return "person" if m.role in ("actor", "actress") or _is_director(m) else "title"
+
+    # -- winners lists ----------------------------------------------------------
+    def _from_list(self, claim: _Claim) -> bool:
+        text, m = self.text, claim.mention
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if not _LIST_HEAD.match(text[line_start : m.start]):
+            return False
+        line_end = _line_end(text, m.end)
+        rest_at = m.end
+        while rest_at < line_end and (text[rest_at] in _SEP or text[rest_at].isspace()):
+            rest_at += 1
+        if rest_at < line_end:
+            if not (set(text[m.end : rest_at]) & set(_SEP)):
+                return False  # the category runs on into a sentence: not a list line
+            return self._list_entry(claim, rest_at, line_end, single=True)
+        # the category alone on its line: its winner (or nominees) on the lines below
+        lines = []
+        pos = line_end + 1
+        while pos < len(text) and len(lines) < 12:
+            end = _line_end(text, pos)
+            line = text[pos:end]
+            if line.strip():
+                if self._is_category_line(pos, end):
+                    break
+                lines.append((pos, end))
+            elif lines:
+                break
+            pos = end + 1
+        if not lines:
+            return False
+        marked = [(s, e) for s, e in lines if _WINNER_MARK.search(text[s:e])]
+        if len(lines) == 1 or marked:
+            win = marked[0] if marked else lines[0]
+            ok = self._list_entry(claim, win[0], win[1], single=True)
+            for s, e in lines:
+                if (s, e) != win:
+                    entry = self._entry_name(claim, s, e)
+                    if entry is not None:
+                        claim.nominees.append(entry)
+            return ok
+        for s, e in lines:
+            entry = self._entry_name(claim, s, e)
+            if entry is not None:
+                claim.nominees.append(entry)
+        return False
+
+    def _is_category_line(self, start: int, end: int) -> bool:
+        for m in self.mentions:
+            if start <= m.start < end and _LIST_HEAD.match(self.text[start : m.start]):
+                return True
+        return False
+
+    def _list_entry(self, claim: _Claim, start: int, end: int, *, single: bool) -> bool:
+        text = self.text
+        end = _WINNER_MARK.sub("", text[start:end]).rstrip()
+        end = start + len(end)
+        if claim.kind == "person":
+            name_end = _first_of(text, start, end, (",", " for ", " (", " \u2013 ", " \u2014 ", " - ", ":"))
+            name = self._person(start, name_end)
+            if name is None:
+                return False
+            claim.winner, claim.winner_at = name
+            work = self._work_after(name_end, end)
+            if work is not None:
+                claim.work, claim.work_at = work.text, (work.start, work.end)
+        else:
+            title = self.works.at(start)
+            if title is None or title.end > end:
+                return False
+            claim.winner, claim.winner_at = title.text, (title.start, title.end)
+        claim.confidence = 0.9
+        return True
+
+    def _entry_name(self, claim: _Claim, start: int, end: int) -> Mention | None:
+        text = self.text
+        if claim.kind == "person":
+            name_end = _first_of(text, start, end, (",", " for ", " (", " \u2013 ", " \u2014 ", " - "))
+            found = self._person(start, name_end)
+            return Mention(found[0], *found[1]) if found else None
+        title = self.works.at(start)
+        return Mention(title.text, title.start, title.end) if title and title.end <= end else None
+
+    def _work_after(self, pos: int, end: int) -> Title | None:
+        text = self.text
+        while pos < end and (text[pos] in ",(:\u2013\u2014-" or text[pos].isspace() or text[pos : pos + 4] == "for "):
+            pos += 4 if text[pos : pos + 4] == "for " else 1
+        title = self.works.at(pos)
+        return title if title is not None and title.end <= end + 1 else None
+
+    # -- running text -----------------------------------------------------------
+    def _from_sentence(self, claim: _Claim) -> bool:
+        m = claim.mention
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        sent = span.sent
+        root = span.root
+        verb, path = _governor(root)
+        found = None
+        if verb is not None and not self._hedged(verb):
+            found = self._winner_of_verb(claim, verb, span)
+        if found is None:
+            found = self._winner_of_noun(claim, span)
+        if found is None:
+            return False
+        claim.winner, claim.winner_at = found
+        claim.confidence = 0.8
+        if claim.kind == "person" and claim.work is None:
+            work = self._work_in(sent, claim)
+            if work is not None:
+                claim.work, claim.work_at = work.text, (work.start, work.end)
+        self._nominees_in(claim, sent, verb)
+        return True
+
+    def _winner_of_verb(self, claim: _Claim, verb: Token, span: Span) -> tuple[str, tuple[int, int]] | None:
+        lemma = verb.lemma_.lower()
+        lex = self.lex
+        in_subject = any(t.dep_ in ("nsubj", "nsubjpass") and span.start >= t.left_edge.i and span.end <= t.right_edge.i + 1
+                         for t in verb.children)
+        if lemma == "go":
+            to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            if to is None:
+                return None
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            return self._entity(claim, obj) if obj is not None else None
+        if in_subject:
+            return None
+        if lemma in ("name", "award", "honor", "honour", "give", "present", "crown"):
+            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            return self._entity(claim, subj) if subj is not None else None
+        if lemma not in lex.win_verbs and lemma not in lex.beat_verbs:
+            return None
+        head = verb
+        if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in lex.beat_verbs:
+            head = verb.head  # "beat out A and B to win Y": the winner is the subject of "beat"
+        subj = self.ctx._subject_of(head)
+        if subj is None:
+            return None
+        return self._entity(claim, subj)
+
+    def _winner_of_noun(self, claim: _Claim, span: Span) -> tuple[str, tuple[int, int]] | None:
+        """ "X, a Golden Globe winner for Y", "Y winner X", "Winner No. 3: 'T' for Y"."""
+        t = span.root
+        for _ in range(4):
+            if t.lower_ in ("winner", "recipient", "honoree") and t.pos_ == "NOUN":
+                if t.dep_ == "appos" or t.dep_ == "attr":
+                    return self._entity(claim, t.head)
+                if t.dep_ == "compound":
+                    return self._entity(claim, t.head)
+                named = next((c for c in t.children if c.dep_ == "appos"), None)
+                if named is not None:
+                    return self._entity(claim, named)
+            if t.head is t:
+                break
+            t = t.head
+        # "T for Y" where a line or sentence announces a win
+        m = claim.mention
+        before = self.text[max(0, m.start - 6) : m.start].lower()
+        if before.rstrip().endswith("for"):
+            sent = span.sent
+            if any(w.lemma_.lower() in ("winner", "win", "trophy", "goes") for w in sent):
+                prev = self.doc.char_span(max(sent.start_char, m.start - 200), m.start - 4, alignment_mode="contract")
+                if prev is not None and len(prev):
+                    for tok in reversed(list(prev)):
+                        if tok.is_punct or tok.is_space:
+                            continue
+                        return self._entity(claim, tok)
+        return None
+
+    def _hedged(self, verb: Token) -> bool:
+        """A prediction, a wish, a negation or a past win, not this night's award."""
+        lex = self.lex
+        for c in verb.children:
+            if c.dep_ == "neg":
+                return True
+            if c.dep_ == "aux" and c.lemma_.lower() in lex.prediction_heads | {"will"}:
+                return True
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for g in c.children:
+                    if _YEAR.match(g.text) and self.year and int(g.text) != self.year:
+                        return True
+        head = verb.head
+        if verb.dep_ in ("xcomp", "advcl", "ccomp") and head.lemma_.lower() in lex.prediction_heads:
+            return True
+        return False
+
+    def _entity(self, claim: _Claim, tok: Token | None) -> tuple[str, tuple[int, int]] | None:
+        """The person or title a token stands for, as the category needs."""
+        if tok is None:
+            return None
+        ctx = self.ctx
+        lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        if claim.kind == "title":
+            title = self.works.overlapping(tok.idx, tok.idx + len(tok)) or self.works.overlapping(lo, hi)
+            if title is None and tok.pos_ in ("PROPN", "NOUN", "NUM"):
+                title = self.works.at(lo)
+                if title is not None and (self.people.lookup(title.text) or title.end > hi + 1):
+                    title = None
+            if title is None and tok.lower_ in self.lex.work_nouns:
+                title = self._last_title_before(tok.idx)
+            return (title.text, (title.start, title.end)) if title else None
+        m = ctx.mention_in(tok.idx, tok.idx + len(tok))
+        if m is None:
+            for t in tok.subtree:
+                m = ctx.mention_in(t.idx, t.idx + len(t))
+                if m is not None and m.kind == "name":
+                    break
+        if m is not None and m.person:
+            return m.person, (m.start, m.end)
+        if tok.pos_ == "PROPN":
+            name = self.people.lookup(tok.text)
+            if name:
+                return name, (tok.idx, tok.idx + len(tok))
+        return None
+
+    def _last_title_before(self, pos: int) -> Title | None:
+        best = None
+        for s, e in self.works.quoted:
+            if e <= pos:
+                best = (s, e)
+        if best is None:
+            return None
+        return self.works.overlapping(*best)
+
+    def _person(self, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+        raw = self.text[start:end].strip()
+        m = self.ctx.mention_in(start, end)
+        if m is not None and m.kind == "name" and m.person:
+            return m.person, (m.start, m.end)
+        name = self.people.lookup(raw) or self.people.add(raw)
+        if name is None:
+            return None
+        s = start + (len(self.text[start:end]) - len(self.text[start:end].lstrip()))
+        return name, (s, s + len(raw))
+
+    def _work_in(self, sent: Span, claim: _Claim) -> Title | None:
+        """The work a person won for, said in the same sentence."""
+        text = self.text
+        for tok in sent:
+            if tok.lower_ in ("for", "in", "on") and tok.i + 1 < sent.end:
+                nxt = self.doc[tok.i + 1]
+                pos = nxt.idx
+                # skip "his role as X in", "HBO's", "the film"
+                title = self.works.at(pos)
+                if title is None or title.start < sent.start_char or title.end > sent.end_char + 1:
+                    continue
+                if self.people.lookup(title.text) or _overlaps_mention(claim.mention, title):
+                    continue
+                if claim.winner_at and title.start <= claim.winner_at[0] < title.end:
+                    continue
+                return title
+        for tok in sent:
+            if tok.lower_ in ("star", "actor", "actress", "co-star", "creator", "director") and tok.i > sent.start:
+                left = self.doc[tok.i - 1]
+                title = self.works.overlapping(left.idx, left.idx + len(left))
+                if title is not None:
+                    return title
+        return None
+
+    # -- nominees and presenters ------------------------------------------------------
+    def _nominees_in(self, claim: _Claim, sent: Span, verb: Token | None) -> None:
+        lex = self.lex
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if lemma in lex.beat_verbs and tok.pos_ == "VERB":
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
+                objs += [g for c in tok.children if c.dep_ in ("prt", "prep") for g in c.children if g.dep_ in ("pobj", "dobj")]
+                for o in objs:
+                    self._add_list(claim, o)
+            if tok.lower_ == "over" and tok.dep_ == "prep" and tok.head.lemma_.lower() in lex.win_verbs:
+                for o in tok.children:
+                    if o.dep_ == "pobj":
+                        self._add_list(claim, o)
+                colon = self.text.find(":", tok.idx, sent.end_char)
+                if colon > 0:
+                    self._add_names_between(claim, colon + 1, sent.end_char)
+            if lemma == "nominee" and tok.i + 1 < len(self.doc):
+                m = self.ctx.mention_in(tok.idx + len(tok), tok.idx + len(tok) + 40)
+                if m is not None and m.kind == "name" and m.person and m.person != claim.winner:
+                    if "fellow" in (c.lower_ for c in tok.children) or tok.dep_ == "compound":
+                        claim.nominees.append(Mention(m.person, m.start, m.end))
+
+    def _add_list(self, claim: _Claim, head: Token) -> None:
+        members = [head] + [c for c in head.subtree if c.dep_ == "conj"]
+        for t in members:
+            if claim.kind == "title":
+                title = self.works.overlapping(t.idx, t.idx + len(t)) or self.works.at(t.left_edge.idx)
+                if title is not None and title.text != claim.winner and not self.people.lookup(title.text):
+                    claim.nominees.append(Mention(title.text, title.start, title.end))
+            else:
+                found = self._entity(claim, t)
+                if found is not None and found[0] != claim.winner:
+                    claim.nominees.append(Mention(found[0], *found[1]))
+
+    def _add_names_between(self, claim: _Claim, start: int, end: int) -> None:
+        for m in self.ctx.mentions:
+            if start <= m.start < end and m.kind == "name" and m.person and m.person != claim.winner:
+                if claim.kind == "person":
+                    claim.nominees.append(Mention(m.person, m.start, m.end))
+        if claim.kind == "title":
+            pos = start
+            while pos < end:
+                title = self.works.at(pos)
+                if title is None or title.end > end + 1:
+                    break
+                if title.text != claim.winner:
+                    claim.nominees.append(Mention(title.text, title.start, title.end))
+                pos = title.end + 1
+                while pos < end and self.text[pos] in " ,;" or self.text[pos : pos + 4] == "and ":
+                    pos += 4 if self.text[pos : pos + 4] == "and " else 1
+
+    def _nominee_or_presenter_only(self, claim: _Claim) -> None:
+        """A category named with nominees ("best actor nominee X") and no winner."""
+        m = claim.mention
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return
+        after = self.doc[span.end : span.end + 2]
+        if len(after) and after[0].lemma_.lower() == "nominee":
+            found = self.ctx.mention_in(after[0].idx + len(after[0]), after[0].idx + len(after[0]) + 40)
+            if found is not None and found.kind == "name" and found.person:
+                claim.nominees.append(Mention(found.person, found.start, found.end))
+
+    # -- categories --------------------------------------------------------------
+    def _resolve(self, claims: list[_Claim]) -> list[Award]:
+        taken: set[str] = set()
+        out: list[Award] = []
+        pending = []
+        for c in claims:
+            fam = self._family(c, taken)
+            if fam is not None and c.winner:
+                taken.add(fam)
+            pending.append((c, fam))
+        for c, fam in pending:
+            if fam is None:
+                fam = self._family(c, taken)
+            official = cats.official_name(fam, ceremony=self.ceremony, year=self.year) if fam else None
+            out.append(Award(
+                award=official, winner=c.winner, start=c.mention.start, end=c.mention.end, work=c.work,
+                mention=c.mention.text, family=fam, candidates=tuple(c.mention.candidates),
+                winner_at=c.winner_at, work_at=c.work_at, nominees=tuple(_unique(c.nominees)),
+                presenters=tuple(_unique(c.presenters)),
+                confidence=c.confidence if official else c.confidence / 2,
+            ))
+        return _merge(out)
+
+    def _family(self, c: _Claim, taken: set[str]) -> str | None:
+        para_start = self.text.rfind("\n", 0, c.mention.start) + 1
+        para_end = _line_end(self.text, c.mention.end)
+        context = self.text[para_start:para_end]
+        if c.work:
+            context += " " + self._work_context(c.work)
+        return cats.resolve(c.mention, ceremony=self.ceremony, year=self.year, context=context, taken=taken)
+
+    def _work_context(self, work: str) -> str:
+        """The sentences that name a work tell whether it is a film or a show."""
+        out = []
+        for sent in self.doc.sents:
+            if work in sent.text:
+                out.append(sent.text)
+        return " ".join(out)[:2000]
+
+
+def _governor(tok: Token) -> tuple[Token | None, list[Token]]:
+    """The verb a category phrase hangs on: "won [the Globe for [best actor]]"."""
+    path = []
+    t = tok
+    for _ in range(7):
+        path.append(t)
+        if t.pos_ in ("VERB", "AUX") and t is not tok:
+            return t, path
+        if t.head is t:
+            return (t, path) if t.pos_ in ("VERB", "AUX") else (None, path)
+        if t.dep_ in ("conj",) and t.head.pos_ in ("VERB", "AUX"):
+            return t.head, path
+        t = t.head
+    return None, path
+
+
+def _is_director(m: cats.CategoryMention) -> bool:
+    return any(f.endswith(".director") or f == "film.director" for f in m.candidates)
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _first_of(text: str, start: int, end: int, seps: tuple[str, ...]) -> int:
+    best = end
+    for sep in seps:
+        i = text.find(sep, start, end)
+        if 0 <= i < best:
+            best = i
+    return best
+
+
+def _overlaps_mention(m: cats.CategoryMention, t: Title) -> bool:
+    return t.start < m.end and m.start < t.end
+
+
+def _unique(items: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for it in items:
+        key = it.name.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out
+
+
+def _merge(awards: list[Award]) -> list[Award]:
+    """One entry per (category, winner): the same win told twice is one award."""
+    out: list[Award] = []
+    index: dict[tuple, int] = {}
+    for a in awards:
+        key = (a.award or a.mention.lower(), (a.winner or "").lower())
+        if key in index:
+            k = index[key]
+            prev = out[k]
+            nominees = tuple(_unique(list(prev.nominees) + list(a.nominees)))
+            presenters = tuple(_unique(list(prev.presenters) + list(a.presenters)))
+            out[k] = Award(**{**_fields(prev), "nominees": nominees, "presenters": presenters,
+                              "work": prev.work or a.work, "work_at": prev.work_at or a.work_at,
+                              "confidence": max(prev.confidence, a.confidence)})
+        else:
+            index[key] = len(out)
+            out.append(a)
+    return out
+
+
+def _fields(a: Award) -> dict:
+    return {f: getattr(a, f) for f in Award.__slots__}

@@ -1,0 +1,100 @@
+"""Titles of works (films, shows, songs) as a document names them.
+
+A title is a quoted stretch read as a title, or a run of title-case words in a
+place where a work is named: after "for", "in", "on", "from", in brackets
+after a name, before a role noun ("The Fighter co-star"), or after a line's
+separator in a winners list.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..nlp.lexicon import lexicon
+from .marks import DOUBLE, SINGLE
+
+_MINOR = r"(?:of|the|a|an|and|in|on|for|to|with|from|by|at|or|&|vs\.?|de|la|le|du|del|da|di|y|en|is|no|not)"
+_CAP = r"(?:[A-Z0-9\u00c0-\u00de][\w'\u2019&.!\-]*|\d[\w'\u2019.\-]*)"
+TITLE_CASE = re.compile(rf"{_CAP}(?:(?:\s+|:\s|,\s(?=[A-Z][a-z]+\s[A-Z]))(?:{_MINOR}\s+)*{_CAP})*")
+_OPENERS = DOUBLE + SINGLE
+_NOT_START = {"the", "a", "an", "and", "or", "but", "he", "she", "it", "they", "his", "her", "their", "its", "best",
+              "this", "that", "these", "those", "i", "we", "you", "mr", "mrs", "ms", "dr", "sunday", "monday",
+              "saturday", "january", "february", "march", "december", "golden", "globe", "globes", "oscar", "oscars"}
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+    start: int
+    end: int
+    quoted: bool
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in _OPENERS or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _OPENERS or text[end - 1] in " \t,.;:" or text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+class Works:
+    """The titles a document names, looked up by position."""
+
+    def __init__(self, text: str, quoted_titles: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.quoted = sorted(quoted_titles)
+
+    def quoted_at(self, pos: int, *, slack: int = 3) -> Title | None:
+        """A quoted title whose opening mark is at ``pos`` (give or take spaces)."""
+        for s, e in self.quoted:
+            if pos <= s <= pos + slack + 1:
+                a, b = _strip(self.text, s, e)
+                return Title(self.text[a:b], a, b, True)
+            if s > pos + slack + 1:
+                break
+        return None
+
+    def at(self, pos: int) -> Title | None:
+        """The title that starts at ``pos``: quoted, or a title-case run."""
+        text = self.text
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1
+        q = self.quoted_at(pos)
+        if q is not None:
+            return q
+        m = TITLE_CASE.match(text, pos)
+        if not m:
+            return None
+        s, e = _strip(text, m.start(), m.end())
+        words = text[s:e].split()
+        # drop trailing minor words ("Black Swan and" -> "Black Swan")
+        while words and re.fullmatch(_MINOR, words[-1]):
+            words.pop()
+        if not words:
+            return None
+        if len(words) == 1 and words[0].lower().strip(".,") in _NOT_START:
+            return None
+        if words[0].lower() in ("best",):
+            return None
+        e = s + len(" ".join(words)) if text[s : s + len(" ".join(words))] == " ".join(words) else e
+        return Title(text[s:e], s, e, False)
+
+    def overlapping(self, start: int, end: int) -> Title | None:
+        for s, e in self.quoted:
+            if s < end and start < e:
+                a, b = _strip(self.text, s, e)
+                return Title(self.text[a:b], a, b, True)
+        return None
+
+    def quoted_between(self, start: int, end: int) -> list[Title]:
+        out = []
+        for s, e in self.quoted:
+            if start <= s and e <= end:
+                a, b = _strip(self.text, s, e)
+                out.append(Title(self.text[a:b], a, b, True))
+        return out
+
+
+def is_work_noun(word: str) -> bool:
+    return word.lower() in lexicon().work_nouns
