@@ -1,4 +1,4 @@
-"""The SQLite store: round trips, replacement, search, migrations, failures."""
+"""The SQLite store: round trips, replacement, search, awards, people, migrations, failures."""
 from __future__ import annotations
 
 import sqlite3
@@ -7,19 +7,38 @@ from dataclasses import replace
 import pytest
 
 from pressroom.errors import StoreError
-from pressroom.records import Award, Ceremony, Document, DocumentResult, Host, Quote
-from pressroom.store import MIGRATIONS, Store, StoredQuote, document_key, fts_query
+from pressroom.fuse import fuse
+from pressroom.records import Award, Ceremony, Document, DocumentResult, Host, Mention, Quote
+from pressroom.store import (
+    MIGRATIONS,
+    Store,
+    StoredAward,
+    StoredDocument,
+    StoredQuote,
+    document_key,
+    fts_query,
+)
 
 GALA_TEXT = (
     'Mara Quill hosted the evening. "I brought my lucky socks," said Tobin Vale backstage. '
     'Later Vale added, "The lighthouse film was a family project." '
-    '"Nobody expected the otter to steal the show," Mara Quill joked onstage.'
+    '"Nobody expected the otter to steal the show," Mara Quill joked onstage. '
+    'Mara Quill presented Best Picture to Tobin Vale for The Lighthouse over Ines Roe. '
+    'Ines Roe and Pell Harrow were up for the music prize.'
 )
+AWARDS_AT = GALA_TEXT.index("Mara Quill presented")
+MUSIC_AT = GALA_TEXT.index("Ines Roe and Pell Harrow")
+HARBOUR = Ceremony("Harbour Film Awards", 2024, key="harbour_film_awards", edition=12)
 
 
 def _span(text: str, part: str) -> tuple[int, int]:
     start = text.index(part)
     return start, start + len(part)
+
+
+def _mention(text: str, name: str, after: int = 0) -> Mention:
+    start = text.index(name, after)
+    return Mention(name, start, start + len(name))
 
 
 def _quote(text: str, said: str, speaker: str | None, **kw) -> Quote:
@@ -43,18 +62,30 @@ def gala_result(path: str | None = "/news/gala.txt", **doc) -> DocumentResult:
                cue="joked", setting="onstage", confidence=0.8),
     )
     host_start, host_end = _span(text, "Mara Quill")
-    award = Award(
-        award="Best Picture", winner="Tobin Vale", start=0, end=10,
-        work="The Lighthouse", mention="top prize",
-        nominees=("Tobin Vale", "Ines Roe"), presenters=("Mara Quill",), confidence=0.6,
+    picture = _mention(text, "Best Picture")
+    winner = _mention(text, "Tobin Vale", AWARDS_AT)
+    work = _mention(text, "The Lighthouse")
+    music = _mention(text, "music prize")
+    best_picture = Award(
+        award="Best Picture", winner="Tobin Vale", start=picture.start, end=picture.end,
+        work="The Lighthouse", mention="Best Picture", family="film.picture",
+        winner_at=(winner.start, winner.end), work_at=(work.start, work.end),
+        nominees=(winner, _mention(text, "Ines Roe", AWARDS_AT)),
+        presenters=(_mention(text, "Mara Quill", AWARDS_AT),), confidence=0.6,
+    )
+    music_prize = Award(  # wording that fits two categories, and no winner named
+        award=None, winner=None, start=music.start, end=music.end, mention="music prize",
+        candidates=("Best Score", "Best Song"),
+        nominees=(_mention(text, "Ines Roe", MUSIC_AT), _mention(text, "Pell Harrow")),
+        confidence=0.3,
     )
     return DocumentResult(
         document=document,
         quotes=quotes,
         people=("Mara Quill", "Tobin Vale"),
-        ceremony=Ceremony("Harbour Film Awards", 2024),
+        ceremony=HARBOUR,
         hosts=(Host("Mara Quill", host_start, host_end),),
-        awards=(award,),
+        awards=(best_picture, music_prize),
     )
 
 
@@ -117,6 +148,35 @@ def test_unattributed_quote_round_trips(store):
     assert store.people() == []
 
 
+AWARD_TEXT = "Best Song went to Pell Harrow for Low Tide, handed over by Ada Finch."
+
+
+@pytest.mark.parametrize(
+    "award",
+    [
+        Award("Best Song", "Pell Harrow", 0, 9, work="Low Tide", mention="Best Song",
+              family="music.song", winner_at=(18, 29), work_at=(34, 42),
+              presenters=(Mention("Ada Finch", 60, 69),), confidence=0.75),
+        Award("Best Song", None, 0, 9, presenters=(Mention("Ada Finch", 60, 69),)),
+        Award("Best Song", None, 0, 9, nominees=(Mention("Pell Harrow", 18, 29),
+                                                  Mention("Ada Finch", 60, 69))),
+        Award(None, "Pell Harrow", 0, 9, candidates=("Best Song", "Best Score"),
+              winner_at=(18, 29)),
+        Award(None, None, 0, 9, candidates=()),
+        Award("Best Song", "Pell Harrow", 0, 9, work="Low Tide", work_at=(34, 42)),
+    ],
+    ids=["full", "presenter-only", "nominees-only", "unresolved", "bare", "work-no-winner-at"],
+)
+def test_award_round_trips(store, award):
+    result = DocumentResult(
+        Document(id="song", text=AWARD_TEXT, path="/song.txt"),
+        ceremony=Ceremony("Tidewater Music Prize", None, key="tidewater", edition=None),
+        awards=(award, replace(award, start=60, end=69, confidence=0.1)),
+    )
+    store.save(result)
+    assert store.document("song") == result
+
+
 # -- replacement --------------------------------------------------------------
 
 
@@ -134,6 +194,7 @@ def test_resave_replaces_without_duplicates(store, sha256):
     assert store.stats() == {"documents": 1, "quotes": 2, "people": 2}
     assert store.document("gala") == improved
     assert store.quotes(search="otter") == []
+    assert [len(a.nominees) for a in store.awards()] == [2, 2]  # replaced, not appended
 
 
 def test_replaced_speakers_are_forgotten(store):
@@ -163,6 +224,7 @@ def test_delete_document(filled):
     assert not filled.delete_document("/news/gala.txt")
     assert filled.stats() == {"documents": 1, "quotes": 1, "people": 1}
     assert filled.quotes(search="otter") == []
+    assert filled.awards() == []
     assert filled.integrity_ok()
 
 
@@ -175,7 +237,7 @@ def test_documents_and_stats(filled):
         ("gala", "/news/gala.txt", "A night of otters", 3),
         ("rain", "/news/rain.txt", "Rain", 1),
     ]
-    assert docs[0].ceremony == Ceremony("Harbour Film Awards", 2024)
+    assert docs[0].ceremony == HARBOUR
     assert docs[1].ceremony is None
     assert filled.stats() == {"documents": 2, "quotes": 4, "people": 3}
     assert filled.people() == [("Tobin Vale", 2), ("Ines Roe", 1), ("Mara Quill", 1)]
@@ -290,6 +352,168 @@ def test_operators_are_plain_words(filled, search, n):
     assert len(filled.quotes(search=search)) == n
 
 
+# -- ceremonies, results and awards across documents ----------------------------
+
+GLOBE = "Lantern Globe Prize"
+
+
+def ceremony_result(doc_id: str, text: str, ceremony: Ceremony, *awards: Award,
+                    hosts: tuple[Host, ...] = ()) -> DocumentResult:
+    return DocumentResult(
+        Document(id=doc_id, text=text, path=f"/news/{doc_id}.txt", sha256=doc_id),
+        ceremony=ceremony, hosts=hosts, awards=awards,
+    )
+
+
+def director(text: str, winner: str | None, **kw) -> Award:
+    start, end = _span(text, "Best Director")
+    return Award("Best Director", winner, start, end, family="film.director", **kw)
+
+
+def season_results() -> list[DocumentResult]:
+    """Documents over two ceremonies and years, one undated, besides gala and rain."""
+    t23 = "Pell Harrow won Best Director. Ines Roe hosted the Lantern Globe Prize."
+    t24 = "Best Director went to Ines Roe, presented by Tobin Vale."
+    tnd = "INES ROE won Best Director again."
+    tb = "Tobin Vale took Best Picture at the harbour."
+    picture = _span(tb, "Best Picture")
+    return [
+        ceremony_result("globe-2023", t23, Ceremony(GLOBE, 2023), director(t23, "Pell Harrow"),
+                        hosts=(Host("Ines Roe", *_span(t23, "Ines Roe")),)),
+        ceremony_result("globe-2024", t24, Ceremony(GLOBE, 2024),
+                        director(t24, "Ines Roe", presenters=(_mention(t24, "Tobin Vale"),))),
+        ceremony_result("globe-undated", tnd, Ceremony(GLOBE), director(tnd, "INES ROE")),
+        ceremony_result("harbour-b", tb, HARBOUR,
+                        Award("Best Picture", "Tobin Vale", *picture, confidence=0.9)),
+    ]
+
+
+@pytest.fixture
+def season(filled):
+    for result in season_results():
+        filled.save(result)
+    return filled
+
+
+def test_ceremonies(season):
+    assert season.ceremonies() == [
+        ("Harbour Film Awards", 2024, 2),
+        (GLOBE, 2023, 1),
+        (GLOBE, 2024, 1),
+        (GLOBE, None, 1),  # undated last; "rain" has no ceremony and is not counted
+    ]
+
+
+def test_ceremonies_of_empty_store(store):
+    assert store.ceremonies() == []
+
+
+@pytest.mark.parametrize(
+    "ceremony, year, expected",
+    [
+        (None, None, ["gala", "globe-2023", "globe-2024", "globe-undated", "harbour-b", "rain"]),
+        ("globe", None, ["globe-2023", "globe-2024", "globe-undated"]),
+        ("LANTERN GLOBE PRIZE", None, ["globe-2023", "globe-2024", "globe-undated"]),
+        ("globe", 2024, ["globe-2024"]),
+        (None, 2024, ["gala", "globe-2024", "harbour-b"]),
+        ("harbour", 2023, []),
+        ("Oscars", None, []),
+        ("%", None, []),
+    ],
+)
+def test_results_filters(season, ceremony, year, expected):
+    results = season.results(ceremony=ceremony, year=year)
+    assert [r.document.id for r in results] == expected
+
+
+def test_results_are_what_was_saved(season):
+    saved = {r.document.id: r for r in [gala_result(), second_result(), *season_results()]}
+    assert {r.document.id: r for r in season.results()} == saved
+
+
+def test_results_fuse_the_store(season):
+    (record,) = fuse(season.results(ceremony="harbour"))
+    assert (record.name, record.year, record.documents) == (
+        "Harbour Film Awards", 2024, ("gala", "harbour-b"))
+    assert [(a.award, a.winner) for a in record.awards] == [("Best Picture", "Tobin Vale")]
+
+
+def test_award_row(filled):
+    picture, music = filled.awards()
+    start, end = _span(GALA_TEXT, "Best Picture")
+    assert picture == StoredAward(
+        award="Best Picture", family="film.picture", winner="Tobin Vale", work="The Lighthouse",
+        nominees=gala_result().awards[0].nominees, presenters=gala_result().awards[0].presenters,
+        confidence=0.6, doc_id="gala", path="/news/gala.txt", title="A night of otters",
+        start=start, end=end, ceremony=HARBOUR, candidates=(), mention="Best Picture",
+    )
+    assert (music.award, music.winner) == (None, None)
+    assert music.candidates == ("Best Score", "Best Song")
+    assert [m.name for m in music.nominees] == ["Ines Roe", "Pell Harrow"]
+
+
+@pytest.mark.parametrize(
+    "filters, expected",
+    [
+        ({}, [("globe-2023", "Best Director"), ("gala", "Best Picture"), ("gala", None),
+              ("harbour-b", "Best Picture"), ("globe-2024", "Best Director"),
+              ("globe-undated", "Best Director")]),
+        ({"winner": "ines roe"}, [("globe-2024", "Best Director"),
+                                  ("globe-undated", "Best Director")]),
+        ({"winner": "Roe"}, []),  # whole names only
+        ({"winner": "Tobin Vale", "ceremony": "globe"}, []),
+        ({"ceremony": "harbour"}, [("gala", "Best Picture"), ("gala", None),
+                                   ("harbour-b", "Best Picture")]),
+        ({"ceremony": "globe", "year": 2023}, [("globe-2023", "Best Director")]),
+        ({"year": 1999}, []),
+    ],
+)
+def test_awards_filters(season, filters, expected):
+    # by year (undated last), then ceremony name, document path and place in the text
+    assert [(a.doc_id, a.award) for a in season.awards(**filters)] == expected
+
+
+# -- people ---------------------------------------------------------------------
+
+
+def _places(awards: list[StoredAward]) -> list[tuple[str, str | None]]:
+    return [(a.doc_id, a.award) for a in awards]
+
+
+def test_person_gathers_everything(season):
+    ines = season.person("ines roe")
+    assert ines["name"] == "Ines Roe"  # the stored spelling
+    assert [q.text for q in ines["quotes"]] == ["Rain and wind are good for the soul,"]
+    assert _places(ines["wins"]) == [("globe-2024", "Best Director"),
+                                     ("globe-undated", "Best Director")]
+    assert _places(ines["nominations"]) == [("gala", "Best Picture"), ("gala", None)]
+    assert ines["presentations"] == []
+    assert ines["hosting"] == [
+        StoredDocument("globe-2023", "/news/globe-2023.txt", "", 0, Ceremony(GLOBE, 2023)),
+    ]
+
+
+def test_person_roles(season):
+    tobin = season.person("Tobin Vale")
+    assert _places(tobin["wins"]) == [("gala", "Best Picture"), ("harbour-b", "Best Picture")]
+    assert _places(tobin["nominations"]) == [("gala", "Best Picture")]
+    assert _places(tobin["presentations"]) == [("globe-2024", "Best Director")]
+    assert [a.presenters for a in tobin["presentations"]] == [
+        (Mention("Tobin Vale", *_span("Best Director went to Ines Roe, presented by Tobin Vale.",
+                                     "Tobin Vale")),),
+    ]
+    assert len(tobin["quotes"]) == 2
+    assert season.person("Mara Quill")["hosting"][0].doc_id == "gala"
+
+
+@pytest.mark.parametrize("name", ["Nobody Here", "Vale", "", "%"])
+def test_person_unknown_or_partial_name_finds_nothing(season, name):
+    facts = season.person(name)
+    assert facts["name"] == name
+    assert all(facts[key] == [] for key in
+               ("quotes", "wins", "nominations", "presentations", "hosting"))
+
+
 # -- files, migrations, failures ------------------------------------------------
 
 
@@ -349,6 +573,12 @@ def _with_unbindable_quote(result: DocumentResult) -> DocumentResult:
     return replace(result, quotes=result.quotes[:1] + (bad,))
 
 
+def _with_unbindable_nominee(result: DocumentResult) -> DocumentResult:
+    bad = Mention(name=object(), start=0, end=1)  # type: ignore[arg-type]
+    award = replace(result.awards[1], nominees=result.awards[1].nominees + (bad,))
+    return replace(result, awards=(result.awards[0], award))
+
+
 def _with_new_person(result: DocumentResult) -> DocumentResult:
     return replace(result, quotes=result.quotes[:1], people=("Ines Roe",))
 
@@ -358,6 +588,8 @@ def _with_new_person(result: DocumentResult) -> DocumentResult:
     [
         # sqlite cannot bind a value, met after the old quotes were deleted
         (_with_unbindable_quote, False, StoreError),
+        # the same, met after one award and its people were written
+        (_with_unbindable_nominee, False, StoreError),
         # any exception mid-save rolls back too, and propagates as it is
         (_with_new_person, True, RuntimeError),
     ],
@@ -372,13 +604,23 @@ def test_failed_save_keeps_previous_version(store, monkeypatch, break_result, pa
     assert store.document("gala") == original
     assert store.stats() == {"documents": 1, "quotes": 3, "people": 2}
     assert store.quotes(search="otter") != []
+    assert len(store.awards()) == 2
 
 
-def test_closed_store_raises_store_error():
+@pytest.mark.parametrize("read", ["stats", "person", "results"])
+def test_closed_store_raises_store_error(read):
     store = Store(":memory:")
     store.close()
-    with pytest.raises(StoreError, match="stats"):
-        store.stats()
+    with pytest.raises(StoreError, match=read):
+        getattr(store, read)(*(["Ines Roe"] if read == "person" else []))
+
+
+def test_reads_leave_no_transaction_open(tmp_path):
+    with Store(tmp_path / "press.db") as store:
+        store.save(gala_result())
+        store.document("gala"), store.results(), store.awards(), store.person("Ines Roe")
+        store.save(second_result())  # BEGIN IMMEDIATE would fail inside an open read
+        assert store.stats()["documents"] == 2
 
 
 def test_search_index_follows_replace_and_delete(tmp_path):
@@ -391,7 +633,7 @@ def test_search_index_follows_replace_and_delete(tmp_path):
     raw = sqlite3.connect(path)
     try:
         counts = [raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("quotes", "quotes_fts")]
+                  for t in ("quotes", "quotes_fts", "awards", "award_people")]
     finally:
         raw.close()
-    assert counts == [3, 3]
+    assert counts == [3, 3, 2, 5]

@@ -8,6 +8,7 @@ from typing import BinaryIO, TextIO
 from .documents import load_documents, read_text
 from .errors import InputError, PressroomError
 from .records import Document, DocumentResult, Failure, Result
+from .fuse import fuse
 from .store import Store
 
 Progress = Callable[[int, str], None]  # (documents done so far, name of the last one)
@@ -19,6 +20,8 @@ def extract(
     texts: Mapping[str, str] | Iterable[str] | None = None,
     store: Store | str | Path | None = None,
     model: str | None = None,
+    ceremony: str | None = None,
+    year: int | None = None,
     stdin: TextIO | BinaryIO | None = None,
     progress: Progress | None = None,
 ) -> Result:
@@ -28,7 +31,9 @@ def extract(
     ``text-1``...). When ``store`` is given (a Store or a path to a SQLite
     file), each document's facts are written there in one transaction as soon
     as it is done. A document that cannot be read or extracted becomes a
-    ``Failure`` in the result; the rest of the batch still runs.
+    ``Failure`` in the result; the rest of the batch still runs. ``ceremony``
+    and ``year`` override what the documents say about their ceremony. The
+    result's ``ceremonies`` fuse the documents of each ceremony and year.
 
     Raises ModelError when no spaCy model can be loaded.
     """
@@ -47,7 +52,7 @@ def extract(
                 continue
             name = item.path or item.id
             try:
-                doc_result = extract_document(item, pipeline)
+                doc_result = extract_document(item, pipeline, ceremony=ceremony, year=year)
                 if db is not None:
                     db.save(doc_result)
             except PressroomError as exc:
@@ -62,6 +67,7 @@ def extract(
     finally:
         if own_store and db is not None:
             db.close()
+    result.ceremonies = fuse(result.documents)
     return result
 
 

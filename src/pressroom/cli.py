@@ -58,8 +58,10 @@ def extract(
     db: Optional[Path] = DbOption,
     no_store: bool = typer.Option(False, "--no-store", help="Do not write to the store."),
     model: Optional[str] = ModelOption,
+    ceremony: Optional[str] = typer.Option(None, "--ceremony", help="Treat every document as coverage of this ceremony (e.g. 'golden globes')."),
+    year: Optional[int] = typer.Option(None, "--year", min=1900, max=2100, help="Treat every document as coverage of this year's ceremony."),
 ) -> None:
-    """Extract quotes and speakers from documents, store them, and print them."""
+    """Extract quotes, speakers and awards from documents, store them, and print them."""
     from .api import extract as run
 
     store = None if no_store else _db_path(db)
@@ -72,7 +74,7 @@ def extract(
         with progress:
             task = progress.add_task("", total=None)
             result = run(
-                paths, store=store, model=model, stdin=sys.stdin.buffer,
+                paths, store=store, model=model, ceremony=ceremony, year=year, stdin=sys.stdin.buffer,
                 progress=lambda n, name: progress.update(task, completed=n, description=Path(name).name),
             )
     except PressroomError as exc:
@@ -86,6 +88,8 @@ def extract(
         for doc in data["documents"]:
             sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
     else:
+        for record in result.ceremonies:
+            _print_ceremony(record)
         _print_quotes_table(result)
         where = "not stored" if store is None else f"stored in {store}"
         err.print(f"{len(result.documents)} documents, {len(result.quotes)} quotes, "
@@ -102,6 +106,25 @@ def _print_quotes_table(result) -> None:
     for doc in result.documents:
         for q in doc.quotes:
             table.add_row(doc.document.id, q.speaker or "[dim]unknown[/dim]", _short(q.text), q.setting)
+    out.print(table)
+
+
+def _print_ceremony(record) -> None:
+    hosts = ", ".join(n for n, _ in record.hosts) or "not stated"
+    table = Table(title=f"{record.name} {record.year}: host {hosts} ({len(record.documents)} documents)",
+                  expand=True, show_lines=False)
+    table.add_column("award", max_width=44, overflow="fold")
+    table.add_column("winner", style="bold green", max_width=26)
+    table.add_column("work", style="italic", max_width=24)
+    table.add_column("nominees", style="dim", max_width=30)
+    table.add_column("presenters", max_width=22)
+    table.add_column("conf.", justify="right", max_width=5)
+    table.add_column("src", justify="right", max_width=4)
+    for a in sorted(record.awards, key=lambda a: a.award):
+        disputed = [c for c in a.candidates[1:]]
+        winner = a.winner + ("".join(f"\n[red]vs {c.winner} ({c.support})[/red]" for c in disputed))
+        table.add_row(a.award, winner, a.work or "", ", ".join(a.nominees), ", ".join(a.presenters),
+                      f"{a.confidence:.2f}", str(len(a.documents)))
     out.print(table)
 
 
@@ -146,6 +169,79 @@ def quotes(
 def _row_json(row) -> dict:
     return {"speaker": row.speaker, "text": row.text, "setting": row.setting, "document": row.doc_id,
             "path": row.path, "title": row.title, "start": row.start, "end": row.end}
+
+
+@app.command()
+def show(
+    ceremony: Optional[str] = typer.Argument(None, help="Part of the ceremony's name, e.g. 'globes'."),
+    year: Optional[int] = typer.Argument(None, help="The year the ceremony was held."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+    db: Optional[Path] = DbOption,
+) -> None:
+    """Print the fused record of each stored ceremony: winners, nominees, presenters, hosts."""
+    from .fuse import fuse
+
+    records = fuse(_stored_results(db, ceremony, year))
+    if year is not None:
+        records = [r for r in records if r.year == year]
+    if not records:
+        _fail("no stored ceremony matches" + (f" {ceremony!r}" if ceremony else "") + (f" {year}" if year else ""))
+    if as_json:
+        sys.stdout.write(json.dumps([r.to_json() for r in records], ensure_ascii=False, indent=2) + "\n")
+        return
+    for record in records:
+        _print_ceremony(record)
+
+
+@app.command()
+def export(
+    format: str = typer.Option("json", "--format", "-f", help="json (documents and fused ceremonies) or csv (one row per fused award)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    db: Optional[Path] = DbOption,
+) -> None:
+    """Export everything stored: JSON as `extract --format json` writes it, or CSV of the fused awards."""
+    import csv
+    import io
+
+    from .fuse import fuse
+
+    if format not in ("json", "csv"):
+        err.print(f"error: --format must be json or csv, not {format!r}")
+        raise typer.Exit(2)
+    results = _stored_results(db, None, None)
+    records = fuse(results)
+    buf = io.StringIO()
+    if format == "json":
+        data = {"documents": [r.to_json() for r in results], "ceremonies": [c.to_json() for c in records]}
+        buf.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        writer = csv.writer(buf)
+        writer.writerow(["ceremony", "year", "award", "winner", "work", "confidence", "sources",
+                         "nominees", "presenters", "other_candidates", "hosts"])
+        for r in records:
+            hosts = "; ".join(n for n, _ in r.hosts)
+            for a in sorted(r.awards, key=lambda a: a.award):
+                others = "; ".join(f"{c.winner} ({c.support})" for c in a.candidates[1:])
+                writer.writerow([r.name, r.year, a.award, a.winner, a.work or "", f"{a.confidence:.3f}",
+                                 len(a.documents), "; ".join(a.nominees), "; ".join(a.presenters), others, hosts])
+    if output is None:
+        sys.stdout.write(buf.getvalue())
+    else:
+        output.write_text(buf.getvalue(), encoding="utf-8")
+        err.print(f"wrote {output}")
+
+
+def _stored_results(db: Optional[Path], ceremony: Optional[str], year: Optional[int]):
+    from .store import Store
+
+    path = _db_path(db)
+    if not path.exists():
+        _fail(f"{path}: no such store (run 'pressroom extract' first, or give --db)", 2)
+    try:
+        with Store(path) as store:
+            return store.results(ceremony=ceremony, year=year)
+    except PressroomError as exc:
+        _fail(str(exc))
 
 
 @app.command()

@@ -147,6 +147,7 @@ class Result:
 
     documents: list[DocumentResult] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    ceremonies: list[Any] = field(default_factory=list)  # fuse.CeremonyRecord, one per ceremony and year
 
     @property
     def ok(self) -> bool:
@@ -159,6 +160,6 @@ class Result:
     def to_json(self) -> dict[str, Any]:
         return {
             "documents": [d.to_json() for d in self.documents],
-            "ceremonies": [],
+            "ceremonies": [c.to_json() for c in self.ceremonies],
             "failures": [asdict(f) for f in self.failures],
         }

@@ -5,29 +5,35 @@
 transaction, keyed by the document's path; quotes are searchable through an
 FTS5 index over the quote text and the speaker's name.
 
-Reads return frozen dataclasses (``StoredQuote``, ``StoredDocument``) or the
-records the pipeline produced (``DocumentResult``), never ``sqlite3.Row``.
+Reads return frozen dataclasses (``StoredQuote``, ``StoredDocument``,
+``StoredAward``) or the records the pipeline produced (``DocumentResult``),
+never ``sqlite3.Row``.
 """
 from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import sqlite3
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypedDict, TypeVar
 
 from .errors import StoreError
-from .records import Award, Ceremony, Document, DocumentResult, Host, Quote
+from .records import Award, Ceremony, Document, DocumentResult, Host, Mention, Quote
 
-__all__ = ["MIGRATIONS", "Store", "StoredDocument", "StoredQuote", "document_key", "fts_query"]
+__all__ = [
+    "MIGRATIONS", "PersonFacts", "Store", "StoredAward", "StoredDocument", "StoredQuote",
+    "document_key", "fts_query",
+]
 
 RAW_TEXT_PREFIX = "text:"
 
-# Each entry is one schema version; append new ones, never edit old ones.
+# Each entry is one schema version; append new ones, never edit released ones.
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE documents (
@@ -42,9 +48,12 @@ MIGRATIONS: tuple[str, ...] = (
         n_chars INTEGER NOT NULL,
         extracted_at TEXT NOT NULL,
         ceremony_name TEXT,
-        ceremony_year INTEGER
+        ceremony_year INTEGER,
+        ceremony_key TEXT,
+        ceremony_edition INTEGER
     );
     CREATE INDEX documents_doc_id ON documents(doc_id);
+    CREATE INDEX documents_ceremony ON documents(ceremony_name, ceremony_year);
     CREATE TABLE people (
         id INTEGER PRIMARY KEY,
         name TEXT NOT NULL UNIQUE COLLATE NOCASE
@@ -96,8 +105,14 @@ MIGRATIONS: tuple[str, ...] = (
         id INTEGER PRIMARY KEY,
         document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
         award TEXT,
-        winner TEXT NOT NULL,
+        family TEXT,
+        candidates TEXT NOT NULL DEFAULT '[]',
+        winner TEXT,
+        winner_start INTEGER,
+        winner_end INTEGER,
         work TEXT,
+        work_start INTEGER,
+        work_end INTEGER,
         mention TEXT NOT NULL DEFAULT '',
         start INTEGER NOT NULL,
         "end" INTEGER NOT NULL,
@@ -107,7 +122,9 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE award_people (
         award_id INTEGER NOT NULL REFERENCES awards(id) ON DELETE CASCADE,
         role TEXT NOT NULL CHECK (role IN ('nominee', 'presenter')),
-        name TEXT NOT NULL
+        name TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL
     );
     CREATE INDEX award_people_award ON award_people(award_id);
     """,
@@ -115,13 +132,15 @@ MIGRATIONS: tuple[str, ...] = (
 
 _UPSERT_DOCUMENT = """
 INSERT INTO documents (doc_id, path, title, format, encoding, sha256, text, n_chars,
-                       extracted_at, ceremony_name, ceremony_year)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       extracted_at, ceremony_name, ceremony_year, ceremony_key,
+                       ceremony_edition)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT(path) DO UPDATE SET
     doc_id = excluded.doc_id, title = excluded.title, format = excluded.format,
     encoding = excluded.encoding, sha256 = excluded.sha256, text = excluded.text,
     n_chars = excluded.n_chars, extracted_at = excluded.extracted_at,
-    ceremony_name = excluded.ceremony_name, ceremony_year = excluded.ceremony_year
+    ceremony_name = excluded.ceremony_name, ceremony_year = excluded.ceremony_year,
+    ceremony_key = excluded.ceremony_key, ceremony_edition = excluded.ceremony_edition
 RETURNING id
 """
 _DELETE_FACTS = (
@@ -132,6 +151,7 @@ _DELETE_FACTS = (
 )
 _INSERT_PERSON = "INSERT INTO people (name) VALUES (?) ON CONFLICT(name) DO NOTHING"
 _SELECT_PERSON_ID = "SELECT id FROM people WHERE name = ?"
+_SELECT_PERSON_NAME = "SELECT name FROM people WHERE casefold(name) = casefold(?) LIMIT 1"
 _INSERT_DOCUMENT_PERSON = (
     "INSERT OR IGNORE INTO document_people (document_id, person_id) VALUES (?, ?)"
 )
@@ -142,10 +162,14 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 _INSERT_HOST = 'INSERT INTO hosts (document_id, name, start, "end") VALUES (?, ?, ?, ?)'
 _INSERT_AWARD = """
-INSERT INTO awards (document_id, award, winner, work, mention, start, "end", confidence)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+INSERT INTO awards (document_id, award, family, candidates, winner, winner_start,
+                    winner_end, work, work_start, work_end, mention, start, "end",
+                    confidence)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
-_INSERT_AWARD_PERSON = "INSERT INTO award_people (award_id, role, name) VALUES (?, ?, ?)"
+_INSERT_AWARD_PERSON = """
+INSERT INTO award_people (award_id, role, name, start, "end") VALUES (?, ?, ?, ?, ?)
+"""
 # People no quote or document refers to any more (after a replace or delete).
 _PRUNE_PEOPLE = """
 DELETE FROM people
@@ -154,6 +178,18 @@ WHERE id NOT IN (SELECT person_id FROM quotes WHERE person_id IS NOT NULL)
 """
 _DELETE_DOCUMENT = "DELETE FROM documents WHERE path = ?"
 _HAS_DOCUMENT = "SELECT 1 FROM documents WHERE path = ? AND sha256 = ?"
+
+# Filters shared by the reads; each takes one parameter.
+_WHERE_MATCH = "quotes_fts MATCH ?"
+_WHERE_SPEAKER = "instr(casefold(p.name), casefold(?)) > 0"
+_WHERE_SPEAKER_IS = "casefold(p.name) = casefold(?)"
+_WHERE_CEREMONY = "instr(casefold(d.ceremony_name), casefold(?)) > 0"
+_WHERE_YEAR = "d.ceremony_year = ?"
+_WHERE_WINNER_IS = "casefold(a.winner) = casefold(?)"
+_WHERE_NAMED_AS = """a.id IN (SELECT award_id FROM award_people
+                              WHERE role = ? AND casefold(name) = casefold(?))"""
+_WHERE_HOST_IS = "d.id IN (SELECT document_id FROM hosts WHERE casefold(name) = casefold(?))"
+_WHERE_DOCUMENT_ROW = "d.id = ?"
 
 _QUOTE_COLUMNS = """
 SELECT q.text, p.name, q.setting, q.start, q."end", d.doc_id, d.path, d.title,
@@ -165,23 +201,31 @@ JOIN documents AS d ON d.id = q.document_id
 LEFT JOIN people AS p ON p.id = q.person_id
 """
 _QUOTES_FTS_JOIN = "JOIN quotes_fts ON quotes_fts.rowid = q.id"
-_WHERE_MATCH = "quotes_fts MATCH ?"
-_WHERE_SPEAKER = "instr(casefold(p.name), casefold(?)) > 0"
 _WHERE_DOCUMENT = "(d.doc_id = ? OR d.path = ?)"
 _ORDER_BY_RANK = "ORDER BY quotes_fts.rank, q.id LIMIT ?"
 _ORDER_BY_PLACE = "ORDER BY d.path, q.start, q.id LIMIT ?"
 
 _SELECT_DOCUMENTS = """
-SELECT d.doc_id, d.path, d.title, count(q.id), d.ceremony_name, d.ceremony_year
+SELECT d.doc_id, d.path, d.title, count(q.id), d.ceremony_name, d.ceremony_year,
+       d.ceremony_key, d.ceremony_edition
 FROM documents AS d LEFT JOIN quotes AS q ON q.document_id = d.id
-GROUP BY d.id ORDER BY d.path
+{where} GROUP BY d.id ORDER BY d.path
+"""
+_SELECT_CEREMONIES = """
+SELECT ceremony_name, ceremony_year, count(*) FROM documents
+WHERE ceremony_name IS NOT NULL
+GROUP BY ceremony_name, ceremony_year
+ORDER BY ceremony_name, ceremony_year IS NULL, ceremony_year
+"""
+_DOCUMENT_COLUMNS = """
+SELECT d.id, d.doc_id, d.path, d.title, d.format, d.encoding, d.sha256, d.text,
+       d.ceremony_name, d.ceremony_year, d.ceremony_key, d.ceremony_edition
+FROM documents AS d
 """
 # A doc_id match wins over a path match; among equal doc_ids the oldest row wins.
-_SELECT_DOCUMENT = """
-SELECT id, doc_id, path, title, format, encoding, sha256, text,
-       ceremony_name, ceremony_year
-FROM documents WHERE doc_id = ? OR path = ?
-ORDER BY doc_id = ? DESC, id LIMIT 1
+_SELECT_DOCUMENT = _DOCUMENT_COLUMNS + """
+WHERE d.doc_id = ? OR d.path = ?
+ORDER BY d.doc_id = ? DESC, d.id LIMIT 1
 """
 _SELECT_DOCUMENT_QUOTES = """
 SELECT q.text, q.start, q."end", p.name, q.speaker_start, q.speaker_end, q.cue,
@@ -195,10 +239,23 @@ WHERE dp.document_id = ? ORDER BY dp.rowid
 """
 _SELECT_DOCUMENT_HOSTS = 'SELECT name, start, "end" FROM hosts WHERE document_id = ? ORDER BY id'
 _SELECT_DOCUMENT_AWARDS = """
-SELECT id, award, winner, start, "end", work, mention, confidence
+SELECT id, award, winner, start, "end", work, mention, family, candidates,
+       winner_start, winner_end, work_start, work_end, confidence
 FROM awards WHERE document_id = ? ORDER BY id
 """
-_SELECT_AWARD_PEOPLE = "SELECT name FROM award_people WHERE award_id = ? AND role = ? ORDER BY rowid"
+_AWARDS_FROM = "FROM awards AS a JOIN documents AS d ON d.id = a.document_id"
+_STORED_AWARD_COLUMNS = """
+SELECT a.id, a.award, a.family, a.winner, a.work, a.confidence, d.doc_id, d.path,
+       d.title, a.start, a."end", d.ceremony_name, d.ceremony_year, d.ceremony_key,
+       d.ceremony_edition, a.candidates, a.mention
+"""
+_AWARDS_ORDER = (
+    'ORDER BY d.ceremony_year IS NULL, d.ceremony_year, d.ceremony_name, d.path, a.start, a.id'
+)
+# The nominees and presenters of every award the same WHERE selects, in saved order.
+_AWARD_PEOPLE_COLUMNS = 'SELECT ap.award_id, ap.role, ap.name, ap.start, ap."end"'
+_AWARD_PEOPLE_JOIN = "JOIN award_people AS ap ON ap.award_id = a.id"
+_AWARD_PEOPLE_ORDER = "ORDER BY ap.rowid"
 _SELECT_PEOPLE = """
 SELECT p.name, count(q.id) AS n FROM people AS p LEFT JOIN quotes AS q ON q.person_id = p.id
 GROUP BY p.id ORDER BY n DESC, p.name
@@ -238,6 +295,43 @@ class StoredDocument:
     title: str
     n_quotes: int
     ceremony: Ceremony | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAward:
+    """One award as ``Store.awards`` returns it, with the document that states it.
+
+    ``award`` is None when the document's wording fit several categories
+    (listed in ``candidates``); ``winner`` is None when it named no winner.
+    ``start``/``end`` point at the category in the document's text.
+    """
+
+    award: str | None
+    family: str | None
+    winner: str | None
+    work: str | None
+    nominees: tuple[Mention, ...]
+    presenters: tuple[Mention, ...]
+    confidence: float
+    doc_id: str
+    path: str
+    title: str
+    start: int
+    end: int
+    ceremony: Ceremony | None
+    candidates: tuple[str, ...] = ()
+    mention: str = ""
+
+
+class PersonFacts(TypedDict):
+    """What ``Store.person`` knows about one person, each list in store order."""
+
+    name: str  # the stored spelling when the person is known, else the name asked for
+    quotes: list[StoredQuote]
+    wins: list[StoredAward]
+    nominations: list[StoredAward]
+    presentations: list[StoredAward]
+    hosting: list[StoredDocument]
 
 
 def document_key(document: Document) -> str:
@@ -346,6 +440,15 @@ class Store:
             raise
         self._conn.execute("COMMIT")
 
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Run several reads against one state of the file, even while another process writes."""
+        self._conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self._conn.execute("COMMIT")
+
     def _migrate(self) -> None:
         if self.schema_version > len(MIGRATIONS):
             raise StoreError(
@@ -373,13 +476,14 @@ class Store:
         first. On any error nothing is written and the earlier version stays.
         """
         doc = result.document
-        ceremony = result.ceremony
+        c = result.ceremony
         with self._transaction() as conn:
             (document_id,) = conn.execute(
                 _UPSERT_DOCUMENT,
                 (doc.id, document_key(doc), doc.title, doc.format, doc.encoding,
                  doc.sha256, doc.text, len(doc.text), _now(),
-                 ceremony.name if ceremony else None, ceremony.year if ceremony else None),
+                 c.name if c else None, c.year if c else None,
+                 c.key if c else None, c.edition if c else None),
             ).fetchone()
             for statement in _DELETE_FACTS:
                 conn.execute(statement, (document_id,))
@@ -416,14 +520,19 @@ class Store:
 
     def _insert_awards(self, document_id: int, awards: tuple[Award, ...]) -> None:
         for a in awards:
+            winner_start, winner_end = a.winner_at or (None, None)
+            work_start, work_end = a.work_at or (None, None)
             award_id = self._conn.execute(
                 _INSERT_AWARD,
-                (document_id, a.award, a.winner, a.work, a.mention, a.start, a.end,
-                 a.confidence),
+                (document_id, a.award, a.family, json.dumps(list(a.candidates)), a.winner,
+                 winner_start, winner_end, a.work, work_start, work_end, a.mention,
+                 a.start, a.end, a.confidence),
             ).lastrowid
-            for role, names in (("nominee", a.nominees), ("presenter", a.presenters)):
-                for name in names:
-                    self._conn.execute(_INSERT_AWARD_PERSON, (award_id, role, name))
+            for role, mentions in (("nominee", a.nominees), ("presenter", a.presenters)):
+                for m in mentions:
+                    self._conn.execute(
+                        _INSERT_AWARD_PERSON, (award_id, role, m.name, m.start, m.end)
+                    )
 
     @_translated
     def delete_document(self, path: str) -> bool:
@@ -433,7 +542,7 @@ class Store:
             conn.execute(_PRUNE_PEOPLE)
         return deleted > 0
 
-    # -- reads --------------------------------------------------------------
+    # -- reads: quotes and documents ------------------------------------------
 
     @_translated
     def has(self, path: str, sha256: str) -> bool:
@@ -455,6 +564,7 @@ class Store:
         ``search`` is full text over quote and speaker (see ``fts_query``),
         best match first; with no usable words it filters nothing. ``document``
         is a doc_id or a store path. Otherwise quotes come in document order.
+        Raises ``ValueError`` for a negative ``limit``.
         """
         if limit < 0:
             raise ValueError(f"limit must be 0 or more, not {limit}")
@@ -470,12 +580,17 @@ class Store:
         if document:
             where.append(_WHERE_DOCUMENT)
             params += [document, document]
+        return self._quotes(where, params, ranked=bool(match), limit=limit)
+
+    def _quotes(
+        self, where: list[str], params: list[Any], *, ranked: bool = False, limit: int = -1
+    ) -> list[StoredQuote]:
         sql = " ".join([
             _QUOTE_COLUMNS,
             _QUOTES_FROM,
-            _QUOTES_FTS_JOIN if match else "",
-            ("WHERE " + " AND ".join(where)) if where else "",
-            _ORDER_BY_RANK if match else _ORDER_BY_PLACE,
+            _QUOTES_FTS_JOIN if ranked else "",
+            _where(where),
+            _ORDER_BY_RANK if ranked else _ORDER_BY_PLACE,
         ])
         rows = self._conn.execute(sql, (*params, limit)).fetchall()
         return [StoredQuote(*row) for row in rows]
@@ -483,10 +598,23 @@ class Store:
     @_translated
     def documents(self) -> list[StoredDocument]:
         """Every stored document, by path, with its quote count and ceremony."""
+        return self._documents([], [])
+
+    def _documents(self, where: list[str], params: list[Any]) -> list[StoredDocument]:
+        rows = self._conn.execute(_SELECT_DOCUMENTS.format(where=_where(where)), params)
         return [
-            StoredDocument(doc_id, path, title, n, _ceremony(name, year))
-            for doc_id, path, title, n, name, year in self._conn.execute(_SELECT_DOCUMENTS)
+            StoredDocument(doc_id, path, title, n, _ceremony(*ceremony))
+            for doc_id, path, title, n, *ceremony in rows
         ]
+
+    @_translated
+    def ceremonies(self) -> list[tuple[str, int | None, int]]:
+        """``(ceremony name, year, number of documents)`` for every ceremony stored.
+
+        Sorted by name, then year; documents that did not say their year count
+        under ``None``, listed last.
+        """
+        return [(name, year, n) for name, year, n in self._conn.execute(_SELECT_CEREMONIES)]
 
     @_translated
     def document(self, doc_id: str) -> DocumentResult | None:
@@ -494,31 +622,111 @@ class Store:
 
         Raw-text documents come back with ``path=None``, as they went in.
         """
-        row = self._conn.execute(_SELECT_DOCUMENT, (doc_id, doc_id, doc_id)).fetchone()
-        if row is None:
-            return None
-        rowid, doc_id_, path, title, fmt, encoding, sha256, text, c_name, c_year = row
+        with self._snapshot():
+            row = self._conn.execute(_SELECT_DOCUMENT, (doc_id, doc_id, doc_id)).fetchone()
+            return self._result(row) if row is not None else None
+
+    @_translated
+    def results(
+        self, *, ceremony: str | None = None, year: int | None = None
+    ) -> list[DocumentResult]:
+        """Every stored document's ``DocumentResult``, by path, as ``document`` returns it.
+
+        ``ceremony`` matches any part of the ceremony's name, ignoring case
+        ("globe"); ``year`` is the ceremony's year. Documents without a
+        ceremony are left out when either filter is given.
+        """
+        where, params = _ceremony_filter(ceremony, year)
+        sql = " ".join([_DOCUMENT_COLUMNS, _where(where), "ORDER BY d.path"])
+        with self._snapshot():
+            return [self._result(row) for row in self._conn.execute(sql, params).fetchall()]
+
+    def _result(self, row: tuple[Any, ...]) -> DocumentResult:
+        rowid, doc_id, path, title, fmt, encoding, sha256, text, *ceremony = row
         document = Document(
-            id=doc_id_, text=text, title=title, format=fmt, encoding=encoding, sha256=sha256,
+            id=doc_id, text=text, title=title, format=fmt, encoding=encoding, sha256=sha256,
             path=None if path.startswith(RAW_TEXT_PREFIX) else path,
         )
         conn = self._conn
         quotes = tuple(Quote(*r) for r in conn.execute(_SELECT_DOCUMENT_QUOTES, (rowid,)))
         people = tuple(name for (name,) in conn.execute(_SELECT_DOCUMENT_PEOPLE, (rowid,)))
         hosts = tuple(Host(*r) for r in conn.execute(_SELECT_DOCUMENT_HOSTS, (rowid,)))
+        named = self._award_people([_WHERE_DOCUMENT_ROW], [rowid])
         awards = tuple(
-            Award(award, winner, start, end, work, mention,
-                  nominees=self._award_people(award_id, "nominee"),
-                  presenters=self._award_people(award_id, "presenter"),
-                  confidence=confidence)
-            for award_id, award, winner, start, end, work, mention, confidence
+            Award(award, winner, start, end, work, mention, family, tuple(json.loads(candidates)),
+                  _span(winner_start, winner_end), _span(work_start, work_end),
+                  named[award_id, "nominee"], named[award_id, "presenter"], confidence)
+            for (award_id, award, winner, start, end, work, mention, family, candidates,
+                 winner_start, winner_end, work_start, work_end, confidence)
             in conn.execute(_SELECT_DOCUMENT_AWARDS, (rowid,)).fetchall()
         )
-        return DocumentResult(document, quotes, people, _ceremony(c_name, c_year), hosts, awards)
+        return DocumentResult(document, quotes, people, _ceremony(*ceremony), hosts, awards)
 
-    def _award_people(self, award_id: int, role: str) -> tuple[str, ...]:
-        rows = self._conn.execute(_SELECT_AWARD_PEOPLE, (award_id, role))
-        return tuple(name for (name,) in rows)
+    # -- reads: awards and people ---------------------------------------------
+
+    @_translated
+    def awards(
+        self,
+        *,
+        winner: str | None = None,
+        ceremony: str | None = None,
+        year: int | None = None,
+    ) -> list[StoredAward]:
+        """Awards as the stored documents state them, one row per document and category.
+
+        ``winner`` matches the whole winner's name, ignoring case; ``ceremony``
+        and ``year`` filter as in ``results``. Rows come by ceremony year
+        (undated last), ceremony name, document path and place in the text.
+        """
+        where, params = _ceremony_filter(ceremony, year)
+        if winner:
+            where.append(_WHERE_WINNER_IS)
+            params.append(winner)
+        with self._snapshot():
+            return self._awards(where, params)
+
+    def _awards(self, where: list[str], params: list[Any]) -> list[StoredAward]:
+        sql = " ".join([_STORED_AWARD_COLUMNS, _AWARDS_FROM, _where(where), _AWARDS_ORDER])
+        rows = self._conn.execute(sql, params).fetchall()
+        named = self._award_people(where, params) if rows else defaultdict(tuple)
+        return [
+            StoredAward(award, family, winner, work, named[award_id, "nominee"],
+                        named[award_id, "presenter"], confidence, doc_id, path, title, start,
+                        end, _ceremony(c_name, c_year, c_key, c_edition),
+                        tuple(json.loads(candidates)), mention)
+            for (award_id, award, family, winner, work, confidence, doc_id, path, title, start,
+                 end, c_name, c_year, c_key, c_edition, candidates, mention) in rows
+        ]
+
+    def _award_people(
+        self, where: list[str], params: list[Any]
+    ) -> defaultdict[tuple[int, str], tuple[Mention, ...]]:
+        """``(award id, role) -> mentions`` for every award the same filters select."""
+        sql = " ".join([_AWARD_PEOPLE_COLUMNS, _AWARDS_FROM, _AWARD_PEOPLE_JOIN, _where(where),
+                        _AWARD_PEOPLE_ORDER])
+        named: defaultdict[tuple[int, str], tuple[Mention, ...]] = defaultdict(tuple)
+        for award_id, role, name, start, end in self._conn.execute(sql, params):
+            named[award_id, role] += (Mention(name, start, end),)
+        return named
+
+    @_translated
+    def person(self, name: str) -> PersonFacts:
+        """Everything stored about one person, for a person page.
+
+        ``name`` matches whole names, ignoring case: the person's quotes, the
+        awards they won, were nominated for or presented, and the documents
+        that name them a host. A name the store has never seen gets empty lists.
+        """
+        with self._snapshot():
+            row = self._conn.execute(_SELECT_PERSON_NAME, (name,)).fetchone()
+            return PersonFacts(
+                name=row[0] if row else name,
+                quotes=self._quotes([_WHERE_SPEAKER_IS], [name]),
+                wins=self._awards([_WHERE_WINNER_IS], [name]),
+                nominations=self._awards([_WHERE_NAMED_AS], ["nominee", name]),
+                presentations=self._awards([_WHERE_NAMED_AS], ["presenter", name]),
+                hosting=self._documents([_WHERE_HOST_IS], [name]),
+            )
 
     @_translated
     def people(self) -> list[tuple[str, int]]:
@@ -537,12 +745,34 @@ class Store:
         return rows == [("ok",)]
 
 
+def _where(conditions: list[str]) -> str:
+    return ("WHERE " + " AND ".join(conditions)) if conditions else ""
+
+
+def _ceremony_filter(ceremony: str | None, year: int | None) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if ceremony:
+        where.append(_WHERE_CEREMONY)
+        params.append(ceremony)
+    if year is not None:
+        where.append(_WHERE_YEAR)
+        params.append(year)
+    return where, params
+
+
 def _casefold(value: str | None) -> str | None:
     return value.casefold() if value is not None else None
 
 
-def _ceremony(name: str | None, year: int | None) -> Ceremony | None:
-    return Ceremony(name, year) if name else None
+def _ceremony(
+    name: str | None, year: int | None, key: str | None = None, edition: int | None = None
+) -> Ceremony | None:
+    return Ceremony(name, year, key, edition) if name else None
+
+
+def _span(start: int | None, end: int | None) -> tuple[int, int] | None:
+    return (start, end) if start is not None and end is not None else None
 
 
 def _now() -> str:

@@ -41,6 +41,7 @@ TIER_WEIGHT = {"edition": 10.0, "name-year": 8.0, "date": 6.0, "title-year": 4.0
 TIER_CONFIDENCE = {"edition": 0.95, "name-year": 0.95, "date": 0.9, "title-year": 0.8,
                    "path-year": 0.6, "bare-year": 0.3}
 TITLE_WEIGHT, LEAD_WEIGHT = 3.0, 2.0
+KNOWN_YEAR_BONUS = 1.25  # a year the ceremony is known to have been held beats one it is not
 LEAD_CHARS = 500  # the headline and first paragraph of a plain-text document
 FAR_FROM_CEREMONY_DAYS = 120  # a date further than this from any ceremony counts half
 DEFAULT_CEREMONY_DAY = (1, 15)  # when no ceremony is named: January/February -> that year, late months -> next
@@ -77,8 +78,8 @@ class _Ceremony:
     key: str
     name: str
     mention: re.Pattern[str]
-    alias: str  # regex alternation of the names, for the year patterns
-    hashtag_years: tuple[re.Pattern[str], ...]
+    ordinal: re.Pattern[str]  # "the 69th annual Golden Globes"
+    named_years: tuple[re.Pattern[str], ...]  # "2012 Golden Globes", "Golden Globes 2012", "#GoldenGlobes2012"
     held: dict[int, int]  # label -> calendar year held
     editions: dict[int, int]  # label -> edition
     dates: dict[int, date]  # label -> date held, when known
@@ -119,9 +120,14 @@ def _known() -> dict[str, _Ceremony]:
         years = {int(k): v for k, v in data["years"].items()}
         dates = {k: date.fromisoformat(v["date"]) for k, v in years.items() if v.get("date")}
         day = median_low([(d.month, d.day) for d in dates.values()]) if dates else DEFAULT_CEREMONY_DAY
+        alias = _alternation(names)
+        named_years = (rf"(?<![\d/.-]){YEAR}\s+{ANNUAL}(?:{alias})\b",
+                       rf"\b(?:{alias})(?:\s+awards)?\s*(?:[:,\u2013\u2014-]\s*)?{YEAR}(?![\d\u2013-])",
+                       *(rf"(?<![\w#]){p}(?!\w)" for p in patterns))
         known[stem] = _Ceremony(
-            key=stem, name=data["ceremony"], mention=mention, alias=_alternation(names),
-            hashtag_years=tuple(re.compile(rf"(?<![\w#]){p}(?!\w)", re.I) for p in patterns),
+            key=stem, name=data["ceremony"], mention=mention,
+            ordinal=re.compile(rf"\b{ORDINAL}\s+{ANNUAL}(?:{alias})\b", re.I),
+            named_years=tuple(re.compile(p, re.I) for p in named_years),
             held={k: v.get("held_in", k) for k, v in years.items()},
             editions={k: v["edition"] for k, v in years.items()},
             dates=dates, typical_day=day,
@@ -198,10 +204,11 @@ def _year(info: _Ceremony | None, text: str, title: str, path: str | None):
         return None, 0.0, []
     scores: dict[int, float] = {}
     for c in clues:
-        scores[c.label] = scores.get(c.label, 0.0) + c.weight
+        bonus = KNOWN_YEAR_BONUS if info and c.label in info.editions else 1.0
+        scores[c.label] = scores.get(c.label, 0.0) + c.weight * bonus
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return None, 0.0, []
+        return None, 0.0, []  # two years weigh the same: do not pick one
     label, best = ranked[0]
     chosen = [c for c in clues if c.label == label]
     strongest = max(TIER_CONFIDENCE[c.kind] for c in chosen)
@@ -218,16 +225,12 @@ def _inside_stronger(clue: _Clue, clues: list[_Clue]) -> bool:
 
 def _named_years(info: _Ceremony, string: str, weight, prefix: str) -> list[_Clue]:
     out = []
-    ordinal = re.compile(rf"\b{ORDINAL}\s+{ANNUAL}(?:{info.alias})\b", re.I)
-    for m in ordinal.finditer(string):
+    for m in info.ordinal.finditer(string):
         label = _label_for_edition(info, int(m["ordinal"]))
         if label is not None:
             out.append(_Clue(label, "edition", TIER_WEIGHT["edition"] * weight(m.start()),
                              m.start(), m.end(), f"{prefix}edition {m['ordinal']}"))
-    named = (re.compile(rf"(?<![\d/.-]){YEAR}\s+{ANNUAL}(?:{info.alias})\b", re.I),
-             re.compile(rf"\b(?:{info.alias})(?:\s+awards)?\s*(?:[:,\u2013\u2014-]\s*)?{YEAR}(?![\d\u2013-])", re.I),
-             *info.hashtag_years)
-    for pattern in named:
+    for pattern in info.named_years:
         for m in pattern.finditer(string):
             groups = m.groupdict()
             label = int(groups["year"]) if groups.get("year") else 2000 + int(groups["yy"])
@@ -280,9 +283,13 @@ def _bare_years(string: str, weight, kind: str, prefix: str) -> list[_Clue]:
     return out
 
 
+# a year standing alone in a path part ("2011_hitfix-...", "/2018/01/"), not inside a hash
+PATH_YEAR = re.compile(r"(?<![A-Za-z0-9])(?P<year>(?:19|20)\d{2})(?:[/_-](?P<month>\d{2})(?=/))?(?![A-Za-z0-9])")
+
+
 def _path_years(info: _Ceremony | None, path: str) -> list[_Clue]:
     out = []
-    for m in re.finditer(r"(?<![A-Za-z0-9])(?P<year>(?:19|20)\d{2})(?:[/_-](?P<month>\d{2})(?=/))?(?![A-Za-z0-9])", path):
+    for m in PATH_YEAR.finditer(path):
         label, what = int(m["year"]), f"path-year {m['year']}"
         if m["month"] and 1 <= int(m["month"]) <= 12:  # a URL's /2011/12/ dates the article
             label, _ = _label_for_date(info, date(label, int(m["month"]), 15))
@@ -299,7 +306,7 @@ def _ceremony_date(info: _Ceremony | None, label: int) -> date:
 
 def _label_for_date(info: _Ceremony | None, day: date) -> tuple[int, bool]:
     """The ceremony nearest the date (nominations come before it, coverage after)."""
-    labels = [y for y in range(day.year - 2, day.year + 2)]
+    labels = range(day.year - 2, day.year + 2)
     gaps = {y: abs((_ceremony_date(info, y) - day).days) for y in labels}
     label = min(labels, key=gaps.__getitem__)
     return label, gaps[label] > FAR_FROM_CEREMONY_DAYS
@@ -320,8 +327,9 @@ def _label_for_edition(info: _Ceremony, edition: int) -> int | None:
 def _edition(info: _Ceremony, label: int) -> int | None:
     if label in info.editions:
         return info.editions[label]
-    last = max(info.editions)
-    return info.editions[last] + label - last if label > last else None
+    nearest = min(info.editions, key=lambda y: abs(y - label))  # editions are consecutive
+    edition = info.editions[nearest] + label - nearest
+    return edition if edition > 0 else None
 
 
 def _label_for_held(info: _Ceremony, year: int) -> int:
