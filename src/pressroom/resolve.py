@@ -221,6 +221,11 @@ class People:
                 best, best_rank = m.person, m.rank
         return best
 
+    def is_person(self, text: str) -> bool:
+        """Is this exact text a name the document gives a person (not just a surname match)?"""
+        name = clean_name(text)
+        return name in self.persons or any(name in p.variants for p in self.persons.values())
+
     def gender(self, name: str | None) -> str:
         person = self.persons.get(name or "")
         return person.gender if person else ""

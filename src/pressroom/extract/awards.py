@@ -19,12 +19,14 @@ from ..knowledge import categories as cats
 from ..nlp.lexicon import lexicon
 from ..records import Award, Mention
 from .speakers import Speakers
+from ..resolve import known_first_name
 from .works import Title, Works
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _LIST_HEAD = re.compile(r"^[ \t\u2022*\-\d.)]*$")
 _WINNER_MARK = re.compile(r"[\u2013\u2014\-(\[]\s*(?:winner|won)\s*[)\]]?\s*$|\((?:winner|won)\)", re.I)
 _SEP = ":\u2013\u2014-,"
+_CATEGORY_WORD = re.compile(r"^(?:best|golden|globe|the golden)\b", re.I)
 
 
 @dataclass
@@ -53,6 +55,7 @@ class Awards:
         self.lex = lexicon()
         self.works = Works(self.text, ctx.title_spans)
         self.mentions = cats.find_category_mentions(self.text, ceremony=ceremony, year=year)
+        self._named_works = self._index_works()
 
     # -- the pass ---------------------------------------------------------------
     def extract(self) -> list[Award]:
@@ -68,7 +71,7 @@ class Awards:
         return self._resolve(claims)
 
     def _winner_kind(self, m: cats.CategoryMention) -> str:
-        return "person" if m.role in ("actor", "actress") or _is_director(m) else "title"
+        return "person" if m.role in ("actor", "actress", "honorary") or _is_director(m) else "title"
 
     # -- winners lists ----------------------------------------------------------
     def _from_list(self, claim: _Claim) -> bool:
@@ -135,12 +138,36 @@ class Awards:
             if work is not None:
                 claim.work, claim.work_at = work.text, (work.start, work.end)
         else:
-            title = self.works.at(start)
-            if title is None or title.end > end:
+            title = self._title_entry(start, end)
+            if title is None:
                 return False
             claim.winner, claim.winner_at = title.text, (title.start, title.end)
         claim.confidence = 0.9
         return True
+
+    def _title_entry(self, start: int, end: int) -> Title | None:
+        """The work a list line gives: its quoted title, else the title after the
+        people ("Name and Name, Title", "Name for Title"), else the line's head."""
+        quoted = self.works.quoted_between(start, end + 1)
+        if quoted:
+            return quoted[0]
+        text = self.text
+        cut = _first_of(text, start, end, (" for ", ", ", " – ", " — ", " - "))
+        head = text[start:cut].strip()
+        if cut < end and self._names_people(head):
+            pos = cut + (5 if text.startswith(" for ", cut) else 2)
+            title = self.works.at(pos)
+            if title is not None and title.end <= end:
+                return title
+        title = self.works.at(start)
+        return title if title is not None and title.end <= end else None
+
+    def _names_people(self, head: str) -> bool:
+        parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b)\s*", head) if p.strip()]
+        return bool(parts) and all(
+            self.people.is_person(p) or (len(p.split()) >= 2 and known_first_name(p.split()[0]))
+            for p in parts
+        )
 
     def _entry_name(self, claim: _Claim, start: int, end: int) -> Mention | None:
         text = self.text
@@ -196,7 +223,7 @@ class Awards:
             return self._entity(claim, obj) if obj is not None else None
         if in_subject:
             return None
-        if lemma in ("name", "award", "honor", "honour", "give", "present", "crown"):
+        if lemma in ("name", "award", "honor", "honour", "give", "present", "crown", "choose", "select", "declare", "vote"):
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             return self._entity(claim, subj) if subj is not None else None
         if lemma not in lex.win_verbs and lemma not in lex.beat_verbs:
@@ -204,15 +231,67 @@ class Awards:
         head = verb
         if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in lex.beat_verbs:
             head = verb.head  # "beat out A and B to win Y": the winner is the subject of "beat"
-        subj = self.ctx._subject_of(head)
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and head.dep_ == "conj":
+            subj = self._subject_between(head)  # "X won A and Y picked up B", Y missed by the parse
+        if subj is None:
+            subj = self.ctx._subject_of(head)
         if subj is None:
             return None
-        return self._entity(claim, subj)
+        if claim.kind == "person" and self.works.overlapping(subj.left_edge.idx, subj.right_edge.idx + 1):
+            # "'Oppenheimer' scored a best director trophy for Christopher Nolan"
+            person = self._for_person(claim, span)
+            if person is not None:
+                title = self.works.overlapping(subj.left_edge.idx, subj.right_edge.idx + 1)
+                claim.work, claim.work_at = title.text, (title.start, title.end)
+                return person
+        found = self._entity(claim, subj)
+        if found is None and claim.kind == "title":
+            # "Spielberg scores the award for best animated feature film, 'Tintin'": the work is named after
+            found = self._title_after(claim, span)
+        return found
+
+    def _subject_between(self, verb: Token) -> Token | None:
+        """The last name or title between a coordinated verb and the verb before it."""
+        first = verb.head
+        for t in reversed(self.doc[first.i + 1 : verb.i]):
+            if t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("compound",):
+                if self.ctx.mention_in(t.idx, t.idx + len(t)) or self.works.overlapping(t.idx, t.idx + len(t)):
+                    return t
+            if t.lower_ in ("and", "while", ",") and t.i < verb.i - 1:
+                continue
+        return None
+
+    def _for_person(self, claim: _Claim, span: Span) -> tuple[str, tuple[int, int]] | None:
+        m = re.match(r"[\s\w-]{0,20}?\bfor\s+", self.text[claim.mention.end :])
+        if m is None:
+            return None
+        pos = claim.mention.end + m.end()
+        found = self.ctx.mention_in(pos, pos + 3)
+        if found is not None and found.kind == "name" and found.person:
+            return found.person, (found.start, found.end)
+        return None
+
+    def _title_after(self, claim: _Claim, span: Span) -> tuple[str, tuple[int, int]] | None:
+        """The work named right after the category: `best song for X's "T"`, `best film, "T"`."""
+        gap = re.match(r"[\s,:\u2013\u2014-]*(?:for\s+)?(?:[\w.]+['\u2019]s\s+)?", self.text[claim.mention.end :])
+        pos = claim.mention.end + (gap.end() if gap else 0)
+        title = self.works.at(pos)
+        if title is not None and not self.people.is_person(title.text):
+            return title.text, (title.start, title.end)
+        return None
 
     def _winner_of_noun(self, claim: _Claim, span: Span) -> tuple[str, tuple[int, int]] | None:
-        """ "X, a Golden Globe winner for Y", "Y winner X", "Winner No. 3: 'T' for Y"."""
+        """ "X, a Golden Globe winner for Y", "Y winner X", "his win for Y", "Winner No. 3: 'T' for Y"."""
         t = span.root
         for _ in range(4):
+            if t.lower_ in ("win", "victory", "triumph") and t.pos_ == "NOUN":
+                poss = next((c for c in t.children if c.dep_ == "poss"), None)
+                if poss is not None and not self._hedged_noun(t):
+                    return self._entity(claim, poss)
+            nominal = self.ctx.mention_in(t.idx, t.idx + len(t)) if t.lower_ in ("winner", "honoree", "recipient") else None
+            if nominal is not None and nominal.kind == "nominal" and nominal.person and claim.kind == "person":
+                return nominal.person, (nominal.start, nominal.end)
             if t.lower_ in ("winner", "recipient", "honoree") and t.pos_ == "NOUN":
                 if t.dep_ == "appos" or t.dep_ == "attr":
                     return self._entity(claim, t.head)
@@ -237,6 +316,9 @@ class Awards:
                             continue
                         return self._entity(claim, tok)
         return None
+
+    def _hedged_noun(self, noun: Token) -> bool:
+        return any(c.lower_ in ("first", "previous", "last", "past", "possible", "potential") for c in noun.children)
 
     def _hedged(self, verb: Token) -> bool:
         """A prediction, a wish, a negation or a past win, not this night's award."""
@@ -263,12 +345,12 @@ class Awards:
         lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
         if claim.kind == "title":
             title = self.works.overlapping(tok.idx, tok.idx + len(tok)) or self.works.overlapping(lo, hi)
-            if title is None and tok.pos_ in ("PROPN", "NOUN", "NUM"):
-                title = self.works.at(lo)
-                if title is not None and (self.people.lookup(title.text) or title.end > hi + 1):
-                    title = None
             if title is None and tok.lower_ in self.lex.work_nouns:
-                title = self._last_title_before(tok.idx)
+                title = self._last_title_before(tok.idx)  # "the film", "Universal's epic"
+            if title is None and tok.pos_ in ("PROPN", "NOUN"):
+                title = self.works.covering(tok.idx, lo, hi)
+                if title is not None and (self.people.is_person(title.text) or title.text.isdigit()):
+                    title = None
             return (title.text, (title.start, title.end)) if title else None
         m = ctx.mention_in(tok.idx, tok.idx + len(tok))
         if m is None:
@@ -285,13 +367,26 @@ class Awards:
         return None
 
     def _last_title_before(self, pos: int) -> Title | None:
+        """The work last named before ``pos``, outside quotes: what "the film" refers to."""
         best = None
-        for s, e in self.works.quoted:
-            if e <= pos:
-                best = (s, e)
-        if best is None:
-            return None
-        return self.works.overlapping(*best)
+        for title in self._named_works:
+            if title.end <= pos:
+                best = title
+        return best
+
+    def _index_works(self) -> list[Title]:
+        """Works named outside quotes: quoted titles, and title-case runs after
+        "for", "on", "in", "from" or before a role noun, that are not people."""
+        found = {(t.start, t.end): t for t in (self.works.overlapping(s, e) for s, e in self.works.quoted) if t}
+        for tok in self.doc:
+            if tok.lower_ in ("for", "on", "in", "from") and tok.i + 1 < len(self.doc):
+                nxt = self.doc[tok.i + 1]
+                if nxt.is_title or nxt.is_digit:
+                    t = self.works.at(nxt.idx)
+                    if t is not None and not self.people.is_person(t.text) and not self.ctx.inside_quote(t.start, t.end):
+                        if not _CATEGORY_WORD.match(t.text):
+                            found.setdefault((t.start, t.end), t)
+        return sorted(found.values(), key=lambda t: t.start)
 
     def _person(self, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
         raw = self.text[start:end].strip()
@@ -315,7 +410,7 @@ class Awards:
                 title = self.works.at(pos)
                 if title is None or title.start < sent.start_char or title.end > sent.end_char + 1:
                     continue
-                if self.people.lookup(title.text) or _overlaps_mention(claim.mention, title):
+                if self.people.is_person(title.text) or _overlaps_mention(claim.mention, title):
                     continue
                 if claim.winner_at and title.start <= claim.winner_at[0] < title.end:
                     continue
@@ -356,7 +451,7 @@ class Awards:
         for t in members:
             if claim.kind == "title":
                 title = self.works.overlapping(t.idx, t.idx + len(t)) or self.works.at(t.left_edge.idx)
-                if title is not None and title.text != claim.winner and not self.people.lookup(title.text):
+                if title is not None and title.text != claim.winner and not self.people.is_person(title.text):
                     claim.nominees.append(Mention(title.text, title.start, title.end))
             else:
                 found = self._entity(claim, t)

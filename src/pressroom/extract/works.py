@@ -15,7 +15,7 @@ from .marks import DOUBLE, SINGLE
 
 _MINOR = r"(?:of|the|a|an|and|in|on|for|to|with|from|by|at|or|&|vs\.?|de|la|le|du|del|da|di|y|en|is|no|not)"
 _CAP = r"(?:[A-Z0-9\u00c0-\u00de][\w'\u2019&.!\-]*|\d[\w'\u2019.\-]*)"
-TITLE_CASE = re.compile(rf"{_CAP}(?:(?:\s+|:\s|,\s(?=[A-Z][a-z]+\s[A-Z]))(?:{_MINOR}\s+)*{_CAP})*")
+TITLE_CASE = re.compile(rf"{_CAP}(?:(?:[ \t]+|:[ \t]|,[ \t](?=[A-Z][a-z]+[ \t][A-Z]))(?:{_MINOR}[ \t]+)*{_CAP})*")
 _OPENERS = DOUBLE + SINGLE
 _NOT_START = {"the", "a", "an", "and", "or", "but", "he", "she", "it", "they", "his", "her", "their", "its", "best",
               "this", "that", "these", "those", "i", "we", "you", "mr", "mrs", "ms", "dr", "sunday", "monday",
@@ -33,9 +33,13 @@ class Title:
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start] in _OPENERS or text[start].isspace()):
         start += 1
-    while end > start and (text[end - 1] in _OPENERS or text[end - 1] in " \t,.;:" or text[end - 1].isspace()):
-        end -= 1
-    return start, end
+    while True:
+        while end > start and (text[end - 1] in _OPENERS or text[end - 1] in " \t,.;:" or text[end - 1].isspace()):
+            end -= 1
+        if end - start > 2 and text[end - 2 : end].lower() in ("'s", "\u2019s"):
+            end -= 2  # "The Social Network's success": the title, not its possessive
+            continue
+        return start, end
 
 
 class Works:
@@ -79,6 +83,15 @@ class Works:
             return None
         e = s + len(" ".join(words)) if text[s : s + len(" ".join(words))] == " ".join(words) else e
         return Title(text[s:e], s, e, False)
+
+    def covering(self, pos: int, lo: int, hi: int) -> Title | None:
+        """The title-case run in ``[lo, hi)`` that covers ``pos`` ("BEHIND THE CANDELABRA")."""
+        for m in TITLE_CASE.finditer(self.text, lo, hi):
+            if m.start() <= pos < m.end():
+                title = self.at(m.start())
+                if title is not None and title.start <= pos < title.end + 1:
+                    return title
+        return None
 
     def overlapping(self, start: int, end: int) -> Title | None:
         for s, e in self.quoted:
