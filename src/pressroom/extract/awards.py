@@ -251,6 +251,16 @@ class Awards:
             found = self._title_after(claim, span)
         return found
 
+    def _names_something_else(self, t: Title) -> bool:
+        """A person, a place, a date or an organisation rather than a work."""
+        if any(m.kind == "name" and m.start < t.end and t.start < m.end for m in self.ctx.mentions):
+            return True
+        span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            return True
+        return any(e.label_ in ("GPE", "LOC", "DATE", "TIME", "PERSON", "ORG", "NORP", "FAC", "CARDINAL", "ORDINAL")
+                   and e.start_char <= t.start and e.end_char >= t.end - 1 for e in span.ents) or t.text[:1].isdigit() and not t.text.split()[0].isdigit()
+
     def _subject_between(self, verb: Token) -> Token | None:
         """The last name or title between a coordinated verb and the verb before it."""
         first = verb.head
@@ -383,9 +393,11 @@ class Awards:
                 nxt = self.doc[tok.i + 1]
                 if nxt.is_title or nxt.is_digit:
                     t = self.works.at(nxt.idx)
-                    if t is not None and not self.people.is_person(t.text) and not self.ctx.inside_quote(t.start, t.end):
-                        if not _CATEGORY_WORD.match(t.text):
-                            found.setdefault((t.start, t.end), t)
+                    if t is None or self.people.is_person(t.text) or self.ctx.inside_quote(t.start, t.end):
+                        continue
+                    if _CATEGORY_WORD.match(t.text) or self._names_something_else(t):
+                        continue
+                    found.setdefault((t.start, t.end), t)
         return sorted(found.values(), key=lambda t: t.start)
 
     def _person(self, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
@@ -489,17 +501,20 @@ class Awards:
 
     # -- categories --------------------------------------------------------------
     def _resolve(self, claims: list[_Claim]) -> list[Award]:
-        taken: set[str] = set()
-        out: list[Award] = []
-        pending = []
-        for c in claims:
-            fam = self._family(c, taken)
-            if fam is not None and c.winner:
-                taken.add(fam)
-            pending.append((c, fam))
-        for c, fam in pending:
-            if fam is None:
-                fam = self._family(c, taken)
+        """Name each claim's category for the year: its own words and sentence first,
+        then what the document tells of its work (a film? a show?), the same winner
+        elsewhere in the document, and the categories already given to others."""
+        fams: list[str | None] = [self._family(c, set(), near=True) for c in claims]
+        for _ in range(2):
+            taken = {f for f, c in zip(fams, claims) if f and c.winner}
+            media = self._work_media(claims, fams)
+            for k, c in enumerate(claims):
+                if fams[k] is not None:
+                    continue
+                fams[k] = (self._by_winner(c, claims, fams) or self._by_medium(c, media)
+                           or self._family(c, taken - set(), near=False))
+        out = []
+        for c, fam in zip(claims, fams):
             official = cats.official_name(fam, ceremony=self.ceremony, year=self.year) if fam else None
             out.append(Award(
                 award=official, winner=c.winner, start=c.mention.start, end=c.mention.end, work=c.work,
@@ -510,13 +525,65 @@ class Awards:
             ))
         return _merge(out)
 
-    def _family(self, c: _Claim, taken: set[str]) -> str | None:
-        para_start = self.text.rfind("\n", 0, c.mention.start) + 1
-        para_end = _line_end(self.text, c.mention.end)
-        context = self.text[para_start:para_end]
-        if c.work:
-            context += " " + self._work_context(c.work)
-        return cats.resolve(c.mention, ceremony=self.ceremony, year=self.year, context=context, taken=taken)
+    def _family(self, c: _Claim, taken: set[str], *, near: bool) -> str | None:
+        m = c.mention
+        if near:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            context = span.sent.text if span is not None else ""
+            line_start = self.text.rfind("\n", 0, m.start) + 1
+            if _LIST_HEAD.match(self.text[line_start : m.start]):
+                context = self.text[line_start : _line_end(self.text, m.end)] + " " + self._section_heading(line_start)
+        else:
+            para_start = self.text.rfind("\n", 0, m.start) + 1
+            context = self.text[para_start : _line_end(self.text, m.end)]
+            if c.work:
+                context += " " + self._work_context(c.work)
+        return cats.resolve(m, ceremony=self.ceremony, year=self.year, context=context, taken=taken)
+
+    def _section_heading(self, pos: int) -> str:
+        """The heading a winners list sits under ("Motion picture winners", "TELEVISION")."""
+        text, seen = self.text, 0
+        while pos > 0 and seen < 40:
+            start = text.rfind("\n", 0, pos - 1) + 1
+            line = text[start : pos - 1].strip()
+            pos, seen = start, seen + 1
+            if not line:
+                continue
+            words = line.split()
+            if len(words) <= 6 and not any(start <= m.start < start + len(line) + 1 for m in self.mentions) and (
+                line.isupper() or line.endswith(":") or re.search(r"\b(?:winners|nominees|categories)\b", line, re.I)
+            ):
+                return line
+        return ""
+
+    def _work_media(self, claims: list[_Claim], fams: list[str | None]) -> dict[str, str]:
+        """A work that won a film award is a film; one that won a series award, a show."""
+        media: dict[str, str] = {}
+        for c, fam in zip(claims, fams):
+            if not fam:
+                continue
+            medium = cats.family_attributes(fam, self.ceremony).get("medium")
+            work = c.winner if c.kind == "title" else c.work
+            if work and medium:
+                media.setdefault(_fold(work), medium)
+        return media
+
+    def _by_medium(self, c: _Claim, media: dict[str, str]) -> str | None:
+        if not c.work:
+            return None
+        medium = next((m for w, m in media.items() if w == _fold(c.work) or w.startswith(_fold(c.work) + " ")), None)
+        if medium is None:
+            return None
+        fitting = [f for f in c.mention.candidates if cats.family_attributes(f, self.ceremony).get("medium") == medium]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def _by_winner(self, c: _Claim, claims: list[_Claim], fams: list[str | None]) -> str | None:
+        """The same winner told again in other words: take the category already settled."""
+        if not c.winner:
+            return None
+        settled = {f for o, f in zip(claims, fams) if f and o.winner and _fold(o.winner) == _fold(c.winner)}
+        fitting = settled & set(c.mention.candidates)
+        return next(iter(fitting)) if len(fitting) == 1 else None
 
     def _work_context(self, work: str) -> str:
         """The sentences that name a work tell whether it is a film or a show."""
@@ -525,6 +592,10 @@ class Awards:
             if work in sent.text:
                 out.append(sent.text)
         return " ".join(out)[:2000]
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
 def _governor(tok: Token) -> tuple[Token | None, list[Token]]:
@@ -576,21 +647,25 @@ def _unique(items: list[Mention]) -> list[Mention]:
 
 
 def _merge(awards: list[Award]) -> list[Award]:
-    """One entry per (category, winner): the same win told twice is one award."""
+    """One entry per (category, winner): the same win told twice is one award,
+    under the fuller spelling ("Sweeney Todd" and its full title)."""
+    from ..fuse import same_entity
+
     out: list[Award] = []
-    index: dict[tuple, int] = {}
     for a in awards:
-        key = (a.award or a.mention.lower(), (a.winner or "").lower())
-        if key in index:
-            k = index[key]
+        k = next((i for i, o in enumerate(out) if (o.award or o.mention.lower()) == (a.award or a.mention.lower())
+                  and ((not o.winner and not a.winner) or (o.winner and a.winner and same_entity(o.winner, a.winner)))),
+                 None)
+        if k is not None:
             prev = out[k]
+            if a.winner and prev.winner and len(a.winner) > len(prev.winner):
+                prev = Award(**{**_fields(prev), "winner": a.winner, "winner_at": a.winner_at})
             nominees = tuple(_unique(list(prev.nominees) + list(a.nominees)))
             presenters = tuple(_unique(list(prev.presenters) + list(a.presenters)))
             out[k] = Award(**{**_fields(prev), "nominees": nominees, "presenters": presenters,
                               "work": prev.work or a.work, "work_at": prev.work_at or a.work_at,
                               "confidence": max(prev.confidence, a.confidence)})
         else:
-            index[key] = len(out)
             out.append(a)
     return out
 

@@ -14,7 +14,7 @@ from ..nlp.lexicon import lexicon
 from .marks import DOUBLE, SINGLE
 
 _MINOR = r"(?:of|the|a|an|and|in|on|for|to|with|from|by|at|or|&|vs\.?|de|la|le|du|del|da|di|y|en|is|no|not)"
-_CAP = r"(?:[A-Z0-9\u00c0-\u00de][\w'\u2019&.!\-]*|\d[\w'\u2019.\-]*)"
+_CAP = r"(?:(?:[A-Z]\.){1,3}|[A-Z0-9\u00c0-\u00de][\w'\u2019&!\-]*(?:\.(?=[\w,]))?[\w'\u2019&!\-]*|\d[\w'\u2019\-]*)"
 TITLE_CASE = re.compile(rf"{_CAP}(?:(?:[ \t]+|:[ \t]|,[ \t](?=[A-Z][a-z]+[ \t][A-Z]))(?:{_MINOR}[ \t]+)*{_CAP})*")
 _OPENERS = DOUBLE + SINGLE
 _NOT_START = {"the", "a", "an", "and", "or", "but", "he", "she", "it", "they", "his", "her", "their", "its", "best",
