@@ -231,6 +231,11 @@ class Awards:
         head = verb
         if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in lex.beat_verbs:
             head = verb.head  # "beat out A and B to win Y": the winner is the subject of "beat"
+        dative = next((c for c in verb.children if c.dep_ in ("dative", "iobj")), None)
+        if dative is not None and claim.kind == "person":
+            found = self._entity(claim, dative)  # "her performance won her best actress"
+            if found is not None:
+                return found
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and head.dep_ == "conj":
             subj = self._subject_between(head)  # "X won A and Y picked up B", Y missed by the parse
@@ -238,12 +243,15 @@ class Awards:
             subj = self.ctx._subject_of(head)
         if subj is None:
             return None
-        if claim.kind == "person" and self.works.overlapping(subj.left_edge.idx, subj.right_edge.idx + 1):
+        if claim.kind == "person" and not self._is_person_token(subj):
             # "'Oppenheimer' scored a best director trophy for Christopher Nolan"
             person = self._for_person(claim, span)
             if person is not None:
                 title = self.works.overlapping(subj.left_edge.idx, subj.right_edge.idx + 1)
-                claim.work, claim.work_at = title.text, (title.start, title.end)
+                if title is None and subj.lower_ in self.lex.work_nouns:
+                    title = self._last_title_before(subj.idx)
+                if title is not None:
+                    claim.work, claim.work_at = title.text, (title.start, title.end)
                 return person
         found = self._entity(claim, subj)
         if found is None and claim.kind == "title":
@@ -271,6 +279,10 @@ class Awards:
             if t.lower_ in ("and", "while", ",") and t.i < verb.i - 1:
                 continue
         return None
+
+    def _is_person_token(self, tok: Token) -> bool:
+        m = self.ctx.mention_in(tok.idx, tok.idx + len(tok))
+        return m is not None and m.person is not None
 
     def _for_person(self, claim: _Claim, span: Span) -> tuple[str, tuple[int, int]] | None:
         m = re.match(r"[\s\w-]{0,20}?\bfor\s+", self.text[claim.mention.end :])
@@ -313,6 +325,16 @@ class Awards:
             if t.head is t:
                 break
             t = t.head
+        # "another win for X - best director"
+        sent = span.sent
+        for w in sent:
+            if w.lower_ in ("win", "victory") and w.pos_ == "NOUN":
+                for prep in (c for c in w.children if c.dep_ == "prep" and c.lower_ == "for"):
+                    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    if obj is not None and not (span.start <= obj.i < span.end):
+                        found = self._entity(claim, obj)
+                        if found is not None:
+                            return found
         # "T for Y" where a line or sentence announces a win
         m = claim.mention
         before = self.text[max(0, m.start - 6) : m.start].lower()
@@ -336,7 +358,7 @@ class Awards:
         for c in verb.children:
             if c.dep_ == "neg":
                 return True
-            if c.dep_ == "aux" and c.lemma_.lower() in lex.prediction_heads | {"will"}:
+            if c.dep_ == "aux" and c.lemma_.lower() in (lex.prediction_heads - {"would"}) | {"will"}:
                 return True
             if c.dep_ == "prep" and c.lower_ == "in":
                 for g in c.children:
