@@ -27,3 +27,15 @@ def extract(nlp) -> Callable[[str], DocumentResult]:
         return extract_document(read_text(text, id="t"), nlp)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def extract_at(nlp) -> Callable[..., DocumentResult]:
+    """Extraction with the ceremony and year given, as ``--ceremony``/``--year`` give them:
+    ``extract_at(text, ceremony="golden globes", year=2025) -> DocumentResult``."""
+    from pressroom.pipeline import extract_document
+
+    def run(text: str, *, ceremony: str = "golden globes", year: int = 2025) -> DocumentResult:
+        return extract_document(read_text(text, id="t"), nlp, ceremony=ceremony, year=year)
+
+    return run

@@ -134,6 +134,7 @@ class Speakers:
                 if name and _norm(name) not in titles and _norm(ent.text) not in titles:
                     people.add(name)
         places = {i for e in doc.ents if e.label_ in ("GPE", "FAC", "LOC") for i in range(e.start, e.end)}
+        runs = [_trim_run(r) for r in runs]
         for run in runs:
             if run.text.isupper() or run.start in places or len(run) < 2:
                 continue
@@ -330,7 +331,30 @@ class Speakers:
         if m.kind == "pronoun" and m.gender == "p":
             return None
         cands = [c[:5] for c in self._known[-80:] if c[5] < m.rank]
+        local = self._local_subject(m)
+        if local is not None:
+            cands = [c for c in cands if c[0] != local]
         return choose_antecedent(cands, sentence=m.sentence, paragraph=m.paragraph, gender=m.gender)
+
+    def _local_subject(self, m: Mention) -> str | None:
+        """The subject of the clause a non-reflexive object sits in: "Bale praised the
+        host" cannot mean Bale himself, nor can "him" in "Bale praised him"."""
+        if m.text.lower().endswith("self") or m.text.lower().endswith("selves"):
+            return None
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return None
+        tok = span.root
+        if tok.dep_ not in ("dobj", "pobj", "dative", "iobj"):
+            return None
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in ("who", "that", "which"):
+            subj = verb.head if verb.dep_ == "relcl" else subj
+        if subj is None:
+            return None
+        sm = self.mention_in(subj.idx, subj.idx + len(subj))
+        return sm.person if sm is not None and sm.resolved else None
 
     def _focus(self, at: int) -> str | None:
         rank = self.rank(at)
@@ -667,6 +691,19 @@ WORK_NOUNS = {"drama", "series", "show", "film", "movie", "telepic", "sitcom", "
 
 def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _trim_run(run: Span) -> Span:
+    """ "Biggest Ricky Gervais", "Comedian Jo Koy": a run starts at its first-name-like word."""
+    from ..resolve import known_first_name as known
+
+    for k in range(min(2, len(run) - 2) + 1):
+        if run[k].pos_ != "ADJ" and (k == 0 or known(run[k].text)):
+            return run[k:] if k else run
+        if k + 1 < len(run) and known(run[k + 1].text) and run[k].pos_ in ("ADJ", "NOUN", "PROPN", "VERB"):
+            if len(run) - (k + 1) >= 2:
+                return run[k + 1 :]
+    return run
 
 
 def _initialled(run: Span) -> bool:
