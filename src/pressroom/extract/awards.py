@@ -20,6 +20,7 @@ from ..nlp.lexicon import lexicon
 from ..records import Award, Mention
 from .speakers import Speakers
 from ..resolve import known_first_name
+from .presenters import add_announced_winners, add_presenters
 from .works import Title, Works
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -62,13 +63,14 @@ class Awards:
         claims: list[_Claim] = []
         for m in self.mentions:
             claim = _Claim(m, kind=self._winner_kind(m))
-            if self._from_list(claim) or self._from_sentence(claim):
-                claims.append(claim)
-            else:
+            if not (self._from_list(claim) or self._from_sentence(claim)):
                 self._nominee_or_presenter_only(claim)
-                if claim.nominees or claim.presenters:
-                    claims.append(claim)
-        return self._resolve(claims)
+            claims.append(claim)
+        add_announced_winners(self, claims)
+        add_presenters(self, claims)
+        self._nominations(claims)
+        kept = [c for c in claims if c.winner or c.nominees or c.presenters]
+        return self._resolve(kept)
 
     def _winner_kind(self, m: cats.CategoryMention) -> str:
         return "person" if m.role in ("actor", "actress", "honorary") or _is_director(m) else "title"
@@ -508,6 +510,29 @@ class Awards:
                 pos = title.end + 1
                 while pos < end and self.text[pos] in " ,;" or self.text[pos : pos + 4] == "and ":
                     pos += 4 if self.text[pos : pos + 4] == "and " else 1
+
+    def _nominations(self, claims: list[_Claim]) -> None:
+        """ "X, up for best actor", "X is nominated for C", "a race between A and B for C"."""
+        for c in claims:
+            span = self.doc.char_span(c.mention.start, c.mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            head = span.root.head
+            if head.lower_ == "for" and head.head.lower_ in ("up", "nominated", "nominee", "nomination", "nominations", "contention", "running"):
+                target = head.head
+                if target.lower_ == "up":
+                    target = target.head  # "X, up for best actor": "up" hangs on X
+                elif target.pos_ == "VERB" or target.lower_ == "nominated":
+                    target = self.ctx._subject_of(target) or target.head
+                found = self._entity(c, target)
+                if found is not None and found[0] != c.winner:
+                    c.nominees.append(Mention(found[0], *found[1]))
+            if head.lower_ == "over" or any(t.lower_ == "between" for t in span.sent):
+                for t in span.sent:
+                    if t.lower_ == "between" and t.dep_ == "prep":
+                        for o in t.children:
+                            if o.dep_ == "pobj":
+                                self._add_list(c, o)
 
     def _nominee_or_presenter_only(self, claim: _Claim) -> None:
         """A category named with nominees ("best actor nominee X") and no winner."""
