@@ -122,7 +122,7 @@ def add_announced_winners(aw: "Awards", claims: list["_Claim"]) -> None:
                 continue  # the sentence names its category: read there
             obj = next((g for g in to.children if g.dep_ == "pobj"), None)
             if obj is not None:
-                _announce(aw, claims, tok.sent.start_char, obj.idx, for_work=_for_title(aw, tok))
+                _announce(aw, claims, tok.sent.start_char, obj.left_edge.idx, for_work=_for_title(aw, tok))
 
 
 def _announce(aw: "Awards", claims: list["_Claim"], at: int, pos: int, for_work=None) -> None:

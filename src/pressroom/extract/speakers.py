@@ -290,8 +290,13 @@ class Speakers:
                 person.gender_score += 0.75 if g == "m" else -0.75 if g == "f" else 0.0
 
     def mention_in(self, start: int, end: int) -> Mention | None:
+        """The mention covering ``start``, else the first one starting before ``end``."""
         k = bisect_left(self._mention_starts, (start, -1))
-        while k < len(self._mention_starts) and self._mention_starts[k][0] < end:
+        if k > 0:
+            prev = self.mentions[self._mention_starts[k - 1][1]]
+            if prev.start < start < prev.end:
+                return prev
+        if k < len(self._mention_starts) and self._mention_starts[k][0] < end:
             return self.mentions[self._mention_starts[k][1]]
         return None
 
