@@ -109,6 +109,8 @@ NOMINEES = [
       {("film.actress.lead.drama", "Priya Raman")}, id="fellow-nominee-same-sentence"),
     P("Best actress in a motion picture drama nominee Priya Raman arrived early.",
       {("film.actress.lead.drama", "Priya Raman")}, id="category-nominee-name"),
+    P('Tom Okafor was nominated for best actor in a motion picture drama for "Salt Harbor."',
+      {("film.actor.lead.drama", "Tom Okafor")}, id="was-nominated-for"),
     P("Best Motion Picture \u2013 Drama\n\u201cCold Orchard\u201d\n\u201cSalt Harbor\u201d \u2013 WINNER\n"
       "\u201cBlue Meridian\u201d\n\u201cNight Ferry\u201d",
       {("film.picture.drama", "Cold Orchard"), ("film.picture.drama", "Blue Meridian"),
@@ -200,9 +202,6 @@ KNOWN_GAPS = [
         {("film.actress.lead.drama", "Priya Raman")},
         "a 'fellow nominee' in the next sentence is not tied to the category just named",
         id="fellow-nominee-next-sentence"),
-    gap('Tom Okafor was nominated for best actor in a motion picture drama for "Salt Harbor."', "nominations",
-        {("film.actor.lead.drama", "Tom Okafor")},
-        "'was nominated for Y' records no nomination", id="was-nominated-for-is-a-nomination"),
 ]
 
 

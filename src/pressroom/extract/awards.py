@@ -202,6 +202,8 @@ class Awards:
         if found is None:
             found = self._winner_of_noun(claim, span)
         if found is None:
+            found = self._named_before(claim)
+        if found is None:
             return False
         claim.winner, claim.winner_at = found
         claim.confidence = 0.8
@@ -304,6 +306,30 @@ class Awards:
         if title is not None and not self.people.is_person(title.text):
             return title.text, (title.start, title.end)
         return None
+
+    def _named_before(self, claim: _Claim) -> tuple[str, tuple[int, int]] | None:
+        """The roundup heading "Name, best actress for Work, on ...:" or "Name, Category, Work:":
+        a category in apposition right after a line's opening name is that person's award."""
+        if claim.kind != "person":
+            return None
+        text, m = self.text, claim.mention
+        line_start = text.rfind("\n", 0, m.start) + 1
+        head = text[line_start : m.start]
+        match = re.fullmatch(r"[ \t\u2022*-]*(?P<name>[^,\n]{3,60}?)\s*,\s*", head)
+        if match is None:
+            return None
+        found = self.ctx.mention_in(line_start + match.start("name"), line_start + match.end("name"))
+        if found is None or found.kind != "name" or not found.person:
+            return None
+        if found.end < line_start + match.end("name") - 1:
+            return None  # the name must fill the head: "Name, <category>"
+        rest_end = _line_end(text, m.end)
+        tail = re.match(r"\s*(?:,\s*|\s+for\s+)", text[m.end : rest_end])
+        if tail is not None:
+            work = self.works.at(m.end + tail.end())
+            if work is not None and not self.people.is_person(work.text) and work.end <= rest_end:
+                claim.work, claim.work_at = work.text, (work.start, work.end)
+        return found.person, (found.start, found.end)
 
     def _winner_of_noun(self, claim: _Claim, span: Span) -> tuple[str, tuple[int, int]] | None:
         """ "X, a Golden Globe winner for Y", "Y winner X", "his win for Y", "Winner No. 3: 'T' for Y"."""
@@ -517,7 +543,10 @@ class Awards:
             span = self.doc.char_span(c.mention.start, c.mention.end, alignment_mode="expand")
             if span is None:
                 continue
-            head = span.root.head
+            root = span.root
+            while root.dep_ == "conj" and root.head is not root:
+                root = root.head  # "up for best actor ... and best director"
+            head = root.head
             if head.lower_ == "for" and head.head.lower_ in ("up", "nominated", "nominee", "nomination", "nominations", "contention", "running"):
                 target = head.head
                 if target.lower_ == "up":
