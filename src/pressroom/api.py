@@ -8,7 +8,7 @@ from typing import BinaryIO, TextIO
 from .documents import load_documents, read_text
 from .errors import InputError, PressroomError
 from .records import Document, DocumentResult, Failure, Result
-from .fuse import fuse
+from .fuse import fuse, resolve_across
 from .store import Store
 
 Progress = Callable[[int, str], None]  # (documents done so far, name of the last one)
@@ -67,8 +67,29 @@ def extract(
     finally:
         if own_store and db is not None:
             db.close()
+    settled = resolve_across(result.documents)
+    if db is not None or own_store:
+        changed = [new for old, new in zip(result.documents, settled) if new is not old]
+        if changed:
+            with (Store(store) if own_store else _same(db)) as again:
+                for doc_result in changed:
+                    again.save(doc_result)  # the categories other documents settled
+    result.documents = settled
     result.ceremonies = fuse(result.documents)
     return result
+
+
+class _same:
+    """A context manager that hands back a store the caller still owns."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __enter__(self) -> Store:
+        return self.store
+
+    def __exit__(self, *exc: object) -> None:
+        return None
 
 
 def extract_text(text: str, *, id: str = "text", model: str | None = None) -> DocumentResult:

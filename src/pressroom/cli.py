@@ -179,9 +179,9 @@ def show(
     db: Optional[Path] = DbOption,
 ) -> None:
     """Print the fused record of each stored ceremony: winners, nominees, presenters, hosts."""
-    from .fuse import fuse
+    from .fuse import fuse, resolve_across
 
-    records = fuse(_stored_results(db, ceremony, year))
+    records = fuse(resolve_across(_stored_results(db, ceremony, year)))
     if year is not None:
         records = [r for r in records if r.year == year]
     if not records:
@@ -203,12 +203,12 @@ def export(
     import csv
     import io
 
-    from .fuse import fuse
+    from .fuse import fuse, resolve_across
 
     if format not in ("json", "csv"):
         err.print(f"error: --format must be json or csv, not {format!r}")
         raise typer.Exit(2)
-    results = _stored_results(db, None, None)
+    results = resolve_across(_stored_results(db, None, None))
     records = fuse(results)
     buf = io.StringIO()
     if format == "json":

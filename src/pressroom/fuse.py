@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from .records import DocumentResult
+from dataclasses import replace
+
+from .records import Award, DocumentResult
 
 
 def norm(text: str | None) -> str:
@@ -103,6 +105,38 @@ class _Votes:
     works: list[str] = field(default_factory=list)
     documents: set[str] = field(default_factory=set)
     confidence: float = 0.0
+
+
+def resolve_across(results: list[DocumentResult]) -> list[DocumentResult]:
+    """Settle the categories a document left open with what the others say.
+
+    A document that says "X won best actor" without saying film or television
+    leaves two readings; when another document of the same ceremony and year
+    gives X one of them, the first takes it (at a lower confidence).
+    """
+    settled: dict[tuple, list[Award]] = defaultdict(list)
+    for r in results:
+        if r.ceremony is None:
+            continue
+        for a in r.awards:
+            if a.award and a.family and a.winner:
+                settled[(r.ceremony.name, r.ceremony.year)].append(a)
+    out = []
+    for r in results:
+        if r.ceremony is None or not any(not a.award and a.winner and a.candidates for a in r.awards):
+            out.append(r)
+            continue
+        known = settled.get((r.ceremony.name, r.ceremony.year), [])
+        awards = []
+        for a in r.awards:
+            if not a.award and a.winner and a.candidates:
+                fits = {k.family: k.award for k in known if k.family in a.candidates and same_entity(k.winner, a.winner)}
+                if len(fits) == 1:
+                    family, award = next(iter(fits.items()))
+                    a = replace(a, award=award, family=family, confidence=round(a.confidence * 0.8, 3))
+            awards.append(a)
+        out.append(replace(r, awards=tuple(awards)))
+    return out
 
 
 def fuse(results: list[DocumentResult]) -> list[CeremonyRecord]:

@@ -327,7 +327,8 @@ class Awards:
         tail = re.match(r"\s*(?:,\s*|\s+for\s+)", text[m.end : rest_end])
         if tail is not None:
             work = self.works.at(m.end + tail.end())
-            if work is not None and not self.people.is_person(work.text) and work.end <= rest_end:
+            after_for = "for" in tail.group(0)  # "best actress for X": X is her work, whatever it looks like
+            if work is not None and (after_for or not self.people.is_person(work.text)) and work.end <= rest_end:
                 claim.work, claim.work_at = work.text, (work.start, work.end)
         return found.person, (found.start, found.end)
 
@@ -636,9 +637,11 @@ class Awards:
         """A work that won a film award is a film; one that won a series award, a show."""
         media: dict[str, str] = {}
         for c, fam in zip(claims, fams):
-            if not fam:
-                continue
-            medium = cats.family_attributes(fam, self.ceremony).get("medium")
+            options = [fam] if fam else list(c.mention.candidates)
+            kinds = {cats.family_attributes(f, self.ceremony).get("medium") for f in options}
+            if len(kinds) != 1:
+                continue  # the medium is known when every reading agrees ("best picture": a film)
+            medium = kinds.pop()
             work = c.winner if c.kind == "title" else c.work
             if work and medium:
                 media.setdefault(_fold(work), medium)
