@@ -241,10 +241,15 @@ class Awards:
             if found is not None:
                 return found
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            subj = self._adjacent_subject(head)  # "..., and co-star Y picked up B": Y missed by the parse
         if subj is None and head.dep_ == "conj":
-            subj = self._subject_between(head)  # "X won A and Y picked up B", Y missed by the parse
+            subj = self._subject_between(head)
         if subj is None:
             subj = self.ctx._subject_of(head)
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if subj is None and poss is not None:
+            subj = poss  # "Avatar's taking best picture"
         if subj is None:
             return None
         if claim.kind == "person" and not self._is_person_token(subj):
@@ -272,6 +277,21 @@ class Awards:
             return True
         return any(e.label_ in ("GPE", "LOC", "DATE", "TIME", "PERSON", "ORG", "NORP", "FAC", "CARDINAL", "ORDINAL")
                    and e.start_char <= t.start and e.end_char >= t.end - 1 for e in span.ents) or t.text[:1].isdigit() and not t.text.split()[0].isdigit()
+
+    def _adjacent_subject(self, verb: Token) -> Token | None:
+        """A name or title standing right before a verb the parse left without subject."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].pos_ in ("ADV", "AUX", "PART") and self.doc[i].lower_ not in ("to",):
+            i -= 1
+        if i < 0 or verb.i - i > 4:
+            return None
+        t = self.doc[i]
+        m = self.ctx.mention_in(t.idx, t.idx + len(t))
+        if m is not None and m.kind == "name" and m.start <= t.idx < m.end:
+            return t
+        if self.works.overlapping(t.idx, t.idx + len(t)) is not None:
+            return t
+        return None
 
     def _subject_between(self, verb: Token) -> Token | None:
         """The last name or title between a coordinated verb and the verb before it."""
