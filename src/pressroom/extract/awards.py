@@ -128,6 +128,8 @@ class Awards:
 
     def _list_entry(self, claim: _Claim, start: int, end: int, *, single: bool) -> bool:
         text = self.text
+        if _cut_off(text, end):
+            return False  # the text stops in the middle of this line: its name may be cut
         end = _WINNER_MARK.sub("", text[start:end]).rstrip()
         end = start + len(end)
         if claim.kind == "person":
@@ -163,6 +165,11 @@ class Awards:
                 return title
         title = self.works.at(start)
         return title if title is not None and title.end <= end else None
+
+    def _says_where(self, start: int, end: int) -> bool:
+        """A country, a network or a studio: what follows a title in a winners list."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(e.label_ in ("GPE", "ORG", "NORP", "LOC") for e in span.ents)
 
     def _names_people(self, head: str) -> bool:
         parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b)\s*", head) if p.strip()]
@@ -311,12 +318,27 @@ class Awards:
     def _for_person(self, claim: _Claim, span: Span) -> tuple[str, tuple[int, int]] | None:
         m = re.match(r"[\s\w-]{0,20}?\bfor\s+", self.text[claim.mention.end :])
         if m is None:
-            return None
+            return self._respectively(claim, span)
         pos = claim.mention.end + m.end()
         found = self.ctx.mention_in(pos, pos + 3)
         if found is not None and found.kind == "name" and found.person:
             return found.person, (found.start, found.end)
         return None
+
+    def _respectively(self, claim: _Claim, span: Span) -> tuple[str, tuple[int, int]] | None:
+        """ "Best A and Best B Globes respectively for X and Y": pair them in order."""
+        sent = span.sent
+        text = self.text[claim.mention.end : sent.end_char]
+        m = re.search(r"\brespectively\s+for\s+", text)
+        if m is None:
+            return None
+        pos = claim.mention.end + m.end()
+        group = [c for c in self.mentions if sent.start_char <= c.start < pos and self.text[c.end : pos].count(",") <= 1]
+        names = [x for x in self.ctx.mentions if pos <= x.start < sent.end_char and x.kind == "name"]
+        index = next((i for i, c in enumerate(group) if c.start == claim.mention.start), None)
+        if index is None or len(group) != len(names) or index >= len(names):
+            return None
+        return names[index].person, (names[index].start, names[index].end)
 
     def _title_after(self, claim: _Claim, span: Span) -> tuple[str, tuple[int, int]] | None:
         """The work named right after the category: `best song for X's "T"`, `best film, "T"`."""
@@ -380,6 +402,9 @@ class Awards:
             if w.lower_ in ("win", "victory") and w.pos_ == "NOUN":
                 for prep in (c for c in w.children if c.dep_ == "prep" and c.lower_ == "for"):
                     obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    between = self.doc[min(obj.i, span.start) : max(obj.i, span.start)] if obj is not None else []
+                    if any(t.pos_ == "VERB" for t in between) or len(between) > 8:
+                        continue  # "a win for 3-D in light of X taking best picture": another clause
                     if obj is not None and not (span.start <= obj.i < span.end):
                         found = self._entity(claim, obj)
                         if found is not None:
@@ -429,7 +454,7 @@ class Awards:
             if title is None and tok.lower_ in self.lex.work_nouns:
                 title = self._last_title_before(tok.idx)  # "the film", "Universal's epic"
             if title is None and tok.pos_ in ("PROPN", "NOUN"):
-                title = self.works.covering(tok.idx, lo, hi)
+                title = self.works.covering(tok.idx, tok.sent.start_char, hi)
                 if title is not None and (self.people.is_person(title.text) or title.text.isdigit()):
                     title = None
             return (title.text, (title.start, title.end)) if title else None
@@ -447,19 +472,23 @@ class Awards:
                 return name, (tok.idx, tok.idx + len(tok))
         return None
 
-    def _last_title_before(self, pos: int) -> Title | None:
-        """The work last named before ``pos``, outside quotes: what "the film" refers to."""
-        best = None
-        for title in self._named_works:
-            if title.end <= pos:
-                best = title
-        return best
+    def _last_title_before(self, pos: int, *, window: int = 320) -> Title | None:
+        """The work "the film" refers to: the one work named in the stretch before
+        ``pos`` (when two are named there, nobody can tell which)."""
+        near = {_fold(t.text): t for t in self._named_works if t.end <= pos and pos - t.end <= window}
+        distinct = [t for k, t in near.items() if not any(k != o and (o.startswith(k) or k.startswith(o)) for o in near if len(o) > len(k))]
+        return distinct[0] if len(distinct) == 1 else None
 
     def _index_works(self) -> list[Title]:
         """Works named outside quotes: quoted titles, and title-case runs after
         "for", "on", "in", "from" or before a role noun, that are not people."""
         found = {(t.start, t.end): t for t in (self.works.overlapping(s, e) for s, e in self.works.quoted) if t}
         for tok in self.doc:
+            if tok.lower_ in ("'s", "\u2019s") and tok.i > 0 and self.doc[tok.i - 1].pos_ == "PROPN":
+                start = self.doc[tok.i - 1]
+                t = self.works.covering(start.idx, start.sent.start_char, tok.idx)
+                if t is not None and t.end <= tok.idx and not self._names_something_else(t) and not self.people.lookup(t.text):
+                    found.setdefault((t.start, t.end), t)
             if tok.lower_ in ("for", "on", "in", "from") and tok.i + 1 < len(self.doc):
                 nxt = self.doc[tok.i + 1]
                 if nxt.is_title or nxt.is_digit:
@@ -668,9 +697,10 @@ class Awards:
         return media
 
     def _by_medium(self, c: _Claim, media: dict[str, str]) -> str | None:
-        if not c.work:
+        work = c.winner if c.kind == "title" else c.work
+        if not work:
             return None
-        medium = next((m for w, m in media.items() if w == _fold(c.work) or w.startswith(_fold(c.work) + " ")), None)
+        medium = next((m for w, m in media.items() if w == _fold(work) or w.startswith(_fold(work) + " ")), None)
         if medium is None:
             return None
         fitting = [f for f in c.mention.candidates if cats.family_attributes(f, self.ceremony).get("medium") == medium]
@@ -680,7 +710,9 @@ class Awards:
         """The same winner told again in other words: take the category already settled."""
         if not c.winner:
             return None
-        settled = {f for o, f in zip(claims, fams) if f and o.winner and _fold(o.winner) == _fold(c.winner)}
+        from ..fuse import same_entity
+
+        settled = {f for o, f in zip(claims, fams) if f and o.winner and same_entity(o.winner, c.winner)}
         fitting = settled & set(c.mention.candidates)
         return next(iter(fitting)) if len(fitting) == 1 else None
 
@@ -711,6 +743,12 @@ def _governor(tok: Token) -> tuple[Token | None, list[Token]]:
             return t.head, path
         t = t.head
     return None, path
+
+
+def _cut_off(text: str, end: int) -> bool:
+    """The line ends where the whole text ends, mid-word: a snippet cut short."""
+    rest = text[end:].strip()
+    return not rest and bool(text.rstrip()) and text.rstrip()[-1].isalnum() and not text.endswith("\n")
 
 
 def _is_director(m: cats.CategoryMention) -> bool:

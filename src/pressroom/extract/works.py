@@ -71,6 +71,9 @@ class Works:
         if not m:
             return None
         s, e = _strip(text, m.start(), m.end())
+        lead = re.match(r"['\u2019]?\d0s(?:-\w+)?\s+", text[s:e])
+        if lead:  # "'60s-era Once Upon a Time": the decade describes, the title follows
+            s += lead.end()
         words = text[s:e].split()
         # drop trailing minor words ("Black Swan and" -> "Black Swan")
         while words and re.fullmatch(_MINOR, words[-1]):
@@ -85,7 +88,7 @@ class Works:
         return Title(text[s:e], s, e, False)
 
     def covering(self, pos: int, lo: int, hi: int) -> Title | None:
-        """The title-case run in ``[lo, hi)`` that covers ``pos`` ("BEHIND THE CANDELABRA")."""
+        """The title-case run around ``pos`` that starts at or after ``lo`` ("BEHIND THE CANDELABRA")."""
         for m in TITLE_CASE.finditer(self.text, lo, hi):
             if m.start() <= pos < m.end():
                 title = self.at(m.start())
