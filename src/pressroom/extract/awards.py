@@ -158,6 +158,10 @@ class Awards:
         text = self.text
         cut = _first_of(text, start, end, (" for ", ", ", " – ", " — ", " - "))
         head = text[start:cut].strip()
+        if cut < end and text.startswith(", ", cut) and self._says_where(cut + 2, end):
+            title = self.works.at(start)  # "Title, France", "Title, Netflix"
+            if title is not None and title.end <= cut:
+                return title
         if cut < end and self._names_people(head):
             pos = cut + (5 if text.startswith(" for ", cut) else 2)
             title = self.works.at(pos)
@@ -168,8 +172,8 @@ class Awards:
 
     def _says_where(self, start: int, end: int) -> bool:
         """A country, a network or a studio: what follows a title in a winners list."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and any(e.label_ in ("GPE", "ORG", "NORP", "LOC") for e in span.ents)
+        return any(e.label_ in ("GPE", "ORG", "NORP", "LOC") and e.start_char < end and start < e.end_char
+                   and e.start_char >= start - 1 for e in self.doc.ents)
 
     def _names_people(self, head: str) -> bool:
         parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b)\s*", head) if p.strip()]
@@ -317,7 +321,7 @@ class Awards:
 
     def _for_person(self, claim: _Claim, span: Span) -> tuple[str, tuple[int, int]] | None:
         m = re.match(r"[\s\w-]{0,20}?\bfor\s+", self.text[claim.mention.end :])
-        if m is None:
+        if m is None or "respectively" in m.group(0):
             return self._respectively(claim, span)
         pos = claim.mention.end + m.end()
         found = self.ctx.mention_in(pos, pos + 3)
