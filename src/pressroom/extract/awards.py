@@ -324,9 +324,13 @@ class Awards:
         if m is None or "respectively" in m.group(0):
             return self._respectively(claim, span)
         pos = claim.mention.end + m.end()
-        found = self.ctx.mention_in(pos, pos + 3)
-        if found is not None and found.kind == "name" and found.person:
-            return found.person, (found.start, found.end)
+        # "for Christopher Nolan", "for its star, Irish actor Colin Farrell"
+        stop = min(len(self.text), pos + 50)
+        for x in self.ctx.mentions:
+            if pos <= x.start < stop and x.kind == "name" and x.person:
+                if re.search(r"[.;:]|\band\b", self.text[pos : x.start]) or re.search(r"\bthe\s*$", self.text[pos : x.start], re.I):
+                    return None  # "for The Farewell" names a work
+                return x.person, (x.start, x.end)
         return None
 
     def _respectively(self, claim: _Claim, span: Span) -> tuple[str, tuple[int, int]] | None:
@@ -351,6 +355,12 @@ class Awards:
         title = self.works.at(pos)
         if title is not None and not self.people.is_person(title.text):
             return title.text, (title.start, title.end)
+        anaphor = re.match(r"(?:the|this|that|his|her|their|its)\s+(same\s+)?(\w+)", self.text[pos : pos + 30], re.I)
+        if anaphor and anaphor.group(2).lower() in self.lex.work_nouns:
+            # "for the same film": the work the text keeps coming back to; "for the film": the last one
+            title = self._main_title_before(pos) if anaphor.group(1) else self._last_title_before(pos, window=600)
+            if title is not None:
+                return title.text, (title.start, title.end)
         return None
 
     def _named_before(self, claim: _Claim) -> tuple[str, tuple[int, int]] | None:
@@ -474,6 +484,13 @@ class Awards:
             name = self.people.lookup(tok.text)
             if name:
                 return name, (tok.idx, tok.idx + len(tok))
+            run = ctx._name_span(tok)  # "X won best supporting actor": X is a person, named or not by NER
+            single_ok = len(run) == 1 and tok.dep_ in ("nsubj", "nsubjpass") and not any(
+                c.lower_ == "the" for c in tok.children) and self.text[tok.idx + len(tok) : tok.idx + len(tok) + 1] != "-"
+            if not self.works.overlapping(run.start_char, run.end_char) and (len(run) >= 2 or single_ok):
+                name = self.people.add(run.text)
+                if name:
+                    return name, (run.start_char, run.end_char)
         return None
 
     def _last_title_before(self, pos: int, *, window: int = 320) -> Title | None:
@@ -482,6 +499,18 @@ class Awards:
         near = {_fold(t.text): t for t in self._named_works if t.end <= pos and pos - t.end <= window}
         distinct = [t for k, t in near.items() if not any(k != o and (o.startswith(k) or k.startswith(o)) for o in near if len(o) > len(k))]
         return distinct[0] if len(distinct) == 1 else None
+
+    def _main_title_before(self, pos: int) -> Title | None:
+        counts: dict[str, list[Title]] = {}
+        for t in self._named_works:
+            if t.end <= pos:
+                counts.setdefault(_fold(t.text), []).append(t)
+        if not counts:
+            return None
+        ranked = sorted(counts.values(), key=len, reverse=True)
+        if len(ranked) > 1 and len(ranked[0]) == len(ranked[1]):
+            return None
+        return ranked[0][-1]
 
     def _index_works(self) -> list[Title]:
         """Works named outside quotes: quoted titles, and title-case runs after
@@ -493,6 +522,18 @@ class Awards:
                 t = self.works.covering(start.idx, start.sent.start_char, tok.idx)
                 if t is not None and t.end <= tok.idx and not self._names_something_else(t) and not self.people.lookup(t.text):
                     found.setdefault((t.start, t.end), t)
+            if tok.lower_ in self.lex.work_nouns and tok.i + 1 < len(self.doc) and tok.pos_ == "NOUN":
+                nxt = self.doc[tok.i + 1]  # "the film 1917", "the HBO drama Boardwalk Empire"
+                if nxt.is_title or nxt.is_digit or nxt.text[:1] in "\"\u201c'\u2018":
+                    t = self.works.at(nxt.idx)
+                    if t is not None and not self.people.is_person(t.text) and not self.ctx.inside_quote(t.start, t.end):
+                        found.setdefault((t.start, t.end), t)
+            if tok.lemma_.lower() in self.lex.win_verbs and tok.pos_ == "VERB":
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ == "PROPN" and not self._is_person_token(subj):
+                    t = self.works.covering(subj.idx, subj.sent.start_char, subj.idx + len(subj))
+                    if t is not None and not self.people.is_person(t.text) and not self._names_something_else(t):
+                        found.setdefault((t.start, t.end), t)
             if tok.lower_ in ("for", "on", "in", "from") and tok.i + 1 < len(self.doc):
                 nxt = self.doc[tok.i + 1]
                 if nxt.is_title or nxt.is_digit:
