@@ -292,7 +292,8 @@ class Awards:
     def _adjacent_subject(self, verb: Token) -> Token | None:
         """A name or title standing right before a verb the parse left without subject."""
         i = verb.i - 1
-        while i >= 0 and self.doc[i].pos_ in ("ADV", "AUX", "PART") and self.doc[i].lower_ not in ("to",):
+        while i >= 0 and (self.doc[i].pos_ in ("ADV", "AUX", "PART") and self.doc[i].lower_ not in ("to",)
+                          or self.doc[i].text in "\"\u201d'\u2019"):
             i -= 1
         if i < 0 or verb.i - i > 4:
             return None
@@ -392,10 +393,15 @@ class Awards:
         """ "X, a Golden Globe winner for Y", "Y winner X", "his win for Y", "Winner No. 3: 'T' for Y"."""
         t = span.root
         for _ in range(4):
-            if t.lower_ in ("win", "victory", "triumph") and t.pos_ == "NOUN":
+            if t.lower_ in ("win", "wins", "victory", "victories", "triumph") and t.pos_ == "NOUN":
                 poss = next((c for c in t.children if c.dep_ == "poss"), None)
                 if poss is not None and not self._hedged_noun(t):
                     return self._entity(claim, poss)
+                verb, _ = _governor(t)  # "X was the favorite ... with wins for Y"
+                if poss is None and verb is not None and t.head.lower_ == "with" and not self._hedged(verb):
+                    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj is not None:
+                        return self._entity(claim, subj)
             nominal = self.ctx.mention_in(t.idx, t.idx + len(t)) if t.lower_ in ("winner", "honoree", "recipient") else None
             if nominal is not None and nominal.kind == "nominal" and nominal.person and claim.kind == "person":
                 return nominal.person, (nominal.start, nominal.end)
