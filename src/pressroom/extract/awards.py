@@ -563,8 +563,15 @@ class Awards:
         return name, (s, s + len(raw))
 
     def _work_in(self, sent: Span, claim: _Claim) -> Title | None:
-        """The work a person won for, said in the same sentence."""
+        """The work a person won for, said in the same sentence: in brackets after the
+        name, after "for", "in" or "on", before a role noun, or the one title quoted."""
         text = self.text
+        if claim.winner_at:
+            bracket = re.match(r"\s*\(\s*", text[claim.winner_at[1] : claim.winner_at[1] + 6])
+            if bracket:  # "Nicole Kidman ("Being the Ricardos") won ..."
+                title = self.works.at(claim.winner_at[1] + bracket.end())
+                if title is not None and not self.people.is_person(title.text):
+                    return title
         for tok in sent:
             if tok.lower_ in ("for", "in", "on") and tok.i + 1 < sent.end:
                 nxt = self.doc[tok.i + 1]
@@ -575,6 +582,8 @@ class Awards:
                     continue
                 if self.people.is_person(title.text) or _overlaps_mention(claim.mention, title):
                     continue
+                if not title.quoted and self._names_something_else(title):
+                    continue
                 if claim.winner_at and title.start <= claim.winner_at[0] < title.end:
                     continue
                 return title
@@ -584,6 +593,11 @@ class Awards:
                 title = self.works.overlapping(left.idx, left.idx + len(left))
                 if title is not None:
                     return title
+        quoted = [t for t in self.works.quoted_between(sent.start_char, sent.end_char + 1)
+                  if not _overlaps_mention(claim.mention, t) and not self.people.is_person(t.text)
+                  and not (claim.winner_at and t.start <= claim.winner_at[0] < t.end)]
+        if len({_fold(t.text) for t in quoted}) == 1:
+            return quoted[0]
         return None
 
     # -- nominees and presenters ------------------------------------------------------
