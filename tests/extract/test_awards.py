@@ -31,6 +31,10 @@ def nominations(result):
 VIEWS = {"winners": winners, "nominations": nominations}
 
 WINS = [
+    P('Tom Okafor won best actor in a drama for HBO\'s "Salt Harbor."',
+      {("tv.actor.lead.drama", "Tom Okafor", "Salt Harbor")}, id="work-after-networks-possessive"),
+    P('Tom Okafor won best actor in a drama for the film "Salt Harbor."',
+      {("film.actor.lead.drama", "Tom Okafor", "Salt Harbor")}, id="work-after-the-film"),
     # -- running text: a verb ties the category to its winner -----------------------------
     P('Maria Lindqvist won best actress in a motion picture drama for "The Silent Harbor."',
       {("film.actress.lead.drama", "Maria Lindqvist", "The Silent Harbor")}, id="x-won-y-for-z"),
@@ -182,12 +186,6 @@ KNOWN_GAPS = [
     gap("Tom Okafor won best actor in a drama for the HBO series Salt Harbor.", "winners",
         {("tv.actor.lead.drama", "Tom Okafor", "Salt Harbor")},
         "the work after 'for the HBO series' is not found (work is None)", id="work-after-the-hbo-series"),
-    gap('Tom Okafor won best actor in a drama for the film "Salt Harbor."', "winners",
-        {("film.actor.lead.drama", "Tom Okafor", "Salt Harbor")},
-        "the quoted work after 'for the film' is not found (work is None)", id="work-after-the-film"),
-    gap('Tom Okafor won best actor in a drama for HBO\'s "Salt Harbor."', "winners",
-        {("tv.actor.lead.drama", "Tom Okafor", "Salt Harbor")},
-        "the network's possessive is taken as the work ('HBO')", id="work-after-networks-possessive"),
     gap('Jonah Wilde won best actor in a TV drama for "Night Shift," and '
         'Tom Okafor won best actor in a drama for "Salt Harbor."', "winners",
         {("tv.actor.lead.drama", "Jonah Wilde", "Night Shift"),
