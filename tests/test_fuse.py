@@ -60,15 +60,13 @@ DIFFERENT = [
     P("", "Tom Okafor", id="empty"),
 ]
 
-KNOWN_GAPS = [
-    P("Mr. Okafor", "Tom Okafor", id="mr-surname",
-      marks=pytest.mark.xfail(strict=True, reason="an honorific and surname is not pooled with the full name")),
-    P("Ms. Lindqvist", "Maria Lindqvist", id="ms-surname",
-      marks=pytest.mark.xfail(strict=True, reason="an honorific and surname is not pooled with the full name")),
+HONORIFICS = [
+    P("Mr. Okafor", "Tom Okafor", id="mr-surname"),
+    P("Ms. Lindqvist", "Maria Lindqvist", id="ms-surname"),
 ]
 
 
-@pytest.mark.parametrize("a, b", SAME + KNOWN_GAPS)
+@pytest.mark.parametrize("a, b", SAME + HONORIFICS)
 def test_same_entity(a, b):
     assert same_entity(a, b) and same_entity(b, a)
 
@@ -131,7 +129,6 @@ def test_surname_is_pooled_under_the_full_name():
     assert (award.winner, award.documents) == ("Tom Okafor", ("a", "b"))
 
 
-@pytest.mark.xfail(strict=True, reason="'Mr. Okafor' is not pooled with 'Tom Okafor' (same_entity)")
 def test_honorific_is_pooled_under_the_full_name():
     award = fused(only(fuse([
         doc("a", win(ACTOR, "Mr. Okafor")),

@@ -42,7 +42,19 @@ def same_entity(a: str, b: str) -> bool:
     if long.startswith(short + " ") or long.endswith(" " + short):
         return True
     ta, tb = x.split(), y.split()
-    return len(ta) >= 2 and len(tb) >= 2 and ta[0] == tb[0] and ta[-1] == tb[-1]
+    if len(ta) >= 2 and len(tb) >= 2 and ta[0] == tb[0] and ta[-1] == tb[-1]:
+        return True
+    # "Mr. Okafor" and "Tom Okafor": an honorific and the surname
+    sa, sb = _bare(ta), _bare(tb)
+    return (len(sa) == 1 and len(tb) >= 2 and sa[0] == tb[-1] and len(sa) < len(ta)) or (
+        len(sb) == 1 and len(ta) >= 2 and sb[0] == ta[-1] and len(sb) < len(tb))
+
+
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
+
+
+def _bare(words: list[str]) -> list[str]:
+    return [w for w in words if w not in _HONORIFICS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,8 +245,8 @@ def _fuse_group(name: str, year: int, docs: list[DocumentResult]) -> CeremonyRec
 
 
 def _spelling(names: list[str]) -> str:
-    """The fullest of the most used spellings."""
+    """The fullest of the most used spellings, a full name before "Mr. Surname"."""
     counts: dict[str, int] = defaultdict(int)
     for n in names:
         counts[n] += 1
-    return max(counts, key=lambda n: (counts[n], len(n)))
+    return max(counts, key=lambda n: (not set(norm(n).split()) & _HONORIFICS, counts[n], len(n)))
