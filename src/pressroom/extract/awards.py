@@ -69,6 +69,7 @@ class Awards:
         add_announced_winners(self, claims)
         add_presenters(self, claims)
         self._nominations(claims)
+        self._beaten_later(claims)
         kept = [c for c in claims if c.winner or c.nominees or c.presenters]
         return self._resolve(kept)
 
@@ -222,7 +223,6 @@ class Awards:
             work = self._work_in(sent, claim)
             if work is not None:
                 claim.work, claim.work_at = work.text, (work.start, work.end)
-        self._nominees_in(claim, sent, verb)
         return True
 
     def _winner_of_verb(self, claim: _Claim, verb: Token, span: Span) -> tuple[str, tuple[int, int]] | None:
@@ -610,7 +610,10 @@ class Awards:
                 objs += [g for c in tok.children if c.dep_ in ("prt", "prep") for g in c.children if g.dep_ in ("pobj", "dobj")]
                 for o in objs:
                     self._add_list(claim, o)
-            if tok.lower_ == "over" and tok.dep_ == "prep" and tok.head.lemma_.lower() in lex.win_verbs:
+            if tok.lower_ == "over" and tok.dep_ == "prep" and tok.idx > claim.mention.start and (
+                tok.head.lemma_.lower() in lex.win_verbs or any(t.lemma_.lower() in lex.win_verbs for t in sent)
+                or claim.winner is not None
+            ):
                 for o in tok.children:
                     if o.dep_ == "pobj":
                         self._add_list(claim, o)
@@ -638,7 +641,8 @@ class Awards:
     def _add_names_between(self, claim: _Claim, start: int, end: int) -> None:
         for m in self.ctx.mentions:
             if start <= m.start < end and m.kind == "name" and m.person and m.person != claim.winner:
-                if claim.kind == "person":
+                bracketed = self.text.rfind("(", start, m.start) > self.text.rfind(")", start, m.start)
+                if claim.kind == "person" and not bracketed:
                     claim.nominees.append(Mention(m.person, m.start, m.end))
         if claim.kind == "title":
             pos = start
@@ -652,12 +656,27 @@ class Awards:
                 while pos < end and self.text[pos] in " ,;" or self.text[pos : pos + 4] == "and ":
                     pos += 4 if self.text[pos : pos + 4] == "and " else 1
 
+    def _beaten_later(self, claims: list[_Claim]) -> None:
+        """ "Her film beat the likes of A and B": a sentence that names no category beats
+        the nominees of the award its paragraph has just told."""
+        for sent in self.doc.sents:
+            if any(sent.start_char <= c.mention.start < sent.end_char for c in claims):
+                continue
+            beat = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in self.lex.beat_verbs]
+            if not beat:
+                continue
+            before = [c for c in claims if c.winner and c.mention.end <= sent.start_char
+                      and not _crosses_paragraph(self.text, c.mention.end, sent.start_char)]
+            if before:
+                self._nominees_in(before[-1], sent, None)
+
     def _nominations(self, claims: list[_Claim]) -> None:
         """ "X, up for best actor", "X is nominated for C", "a race between A and B for C"."""
         for c in claims:
             span = self.doc.char_span(c.mention.start, c.mention.end, alignment_mode="expand")
             if span is None:
                 continue
+            self._nominees_in(c, span.sent, None)
             root = span.root
             while root.dep_ == "conj" and root.head is not root:
                 root = root.head  # "up for best actor ... and best director"
@@ -808,6 +827,10 @@ def _governor(tok: Token) -> tuple[Token | None, list[Token]]:
             return t.head, path
         t = t.head
     return None, path
+
+
+def _crosses_paragraph(text: str, start: int, end: int) -> bool:
+    return "\n" in text[start:end].strip()
 
 
 def _cut_off(text: str, end: int) -> bool:

@@ -209,11 +209,13 @@ class Speakers:
             while j < len(doc):
                 if self._name_token(doc[j]):
                     j += 1
-                elif j + 1 < len(doc) and self._name_token(doc[j + 1]) and (
+                elif j + 1 < len(doc) and (self._name_token(doc[j + 1]) or (
+                    doc[j].text == "-" and doc[j + 1].is_alpha and doc[j + 1].is_lower and len(doc[j + 1]) <= 4
+                )) and (
                     doc[j].lower_ in PARTICLES
                     or (doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_)
                 ):
-                    j += 2  # "De la Hoya", "Taylor-Johnson"
+                    j += 2  # "De la Hoya", "Taylor-Johnson", "Joon-ho"
                 else:
                     break
             runs.append(doc[i:j])
