@@ -70,6 +70,7 @@ class Awards:
         add_presenters(self, claims)
         self._nominations(claims)
         self._beaten_later(claims)
+        self._losers(claims)
         kept = [c for c in claims if c.winner or c.nominees or c.presenters]
         return self._resolve(kept)
 
@@ -160,7 +161,7 @@ class Awards:
         cut = _first_of(text, start, end, (" for ", ", ", " – ", " — ", " - "))
         head = text[start:cut].strip()
         if cut < end and text.startswith(", ", cut) and self._says_where(cut + 2, end):
-            title = self.works.at(start)  # "Title, France", "Title, Netflix"
+            title = self.works.at(start, commas=False)  # "Title, France", "Title, Netflix"
             if title is not None and title.end <= cut:
                 return title
         if cut < end and self._names_people(head):
@@ -168,7 +169,7 @@ class Awards:
             title = self.works.at(pos)
             if title is not None and title.end <= end:
                 return title
-        title = self.works.at(start)
+        title = self.works.at(start, commas=False)
         return title if title is not None and title.end <= end else None
 
     def _says_where(self, start: int, end: int) -> bool:
@@ -416,6 +417,15 @@ class Awards:
             if t.head is t:
                 break
             t = t.head
+        # "announced X as the winner of Y"
+        for w in span.sent:
+            if w.lower_ == "winner" and w.head.lower_ == "as" and w.i < span.start:
+                verb = w.head.head
+                obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb.pos_ == "VERB" else None
+                if obj is not None:
+                    found = self._entity(claim, obj)
+                    if found is not None:
+                        return found
         # "another win for X - best director"
         sent = span.sent
         for w in sent:
@@ -490,7 +500,8 @@ class Awards:
             name = self.people.lookup(tok.text)
             if name:
                 return name, (tok.idx, tok.idx + len(tok))
-            run = ctx._name_span(tok)  # "X won best supporting actor": X is a person, named or not by NER
+            run = next((r for r in ctx._name_runs() if r.start <= tok.i < r.end), None) or ctx._name_span(tok)
+            # "X won best supporting actor": X is a person, named or not by NER
             single_ok = len(run) == 1 and tok.dep_ in ("nsubj", "nsubjpass") and not any(
                 c.lower_ == "the" for c in tok.children) and self.text[tok.idx + len(tok) : tok.idx + len(tok) + 1] != "-"
             if not self.works.overlapping(run.start_char, run.end_char) and (len(run) >= 2 or single_ok):
@@ -505,6 +516,15 @@ class Awards:
         near = {_fold(t.text): t for t in self._named_works if t.end <= pos and pos - t.end <= window}
         distinct = [t for k, t in near.items() if not any(k != o and (o.startswith(k) or k.startswith(o)) for o in near if len(o) > len(k))]
         return distinct[0] if len(distinct) == 1 else None
+
+    def _fullest_title(self, title: str) -> str:
+        """A title as the document gives it in full: "Three Billboards" -> "Three Billboards Outside Ebbing, Missouri"."""
+        key = _fold(title)
+        if len(key.split()) < 2:
+            return title  # "Up" is not short for "Up in the Air"
+        longer = [t.text for t in self._named_works if _fold(t.text).startswith(key + " ")
+                  and _fold(t.text)[len(key) + 1 :][:1].isalpha() and t.text[len(title):].strip(" ,")[:1].isupper()]
+        return max(longer, key=len) if longer else title
 
     def _main_title_before(self, pos: int) -> Title | None:
         counts: dict[str, list[Title]] = {}
@@ -612,7 +632,7 @@ class Awards:
                     self._add_list(claim, o)
             if tok.lower_ == "over" and tok.dep_ == "prep" and tok.idx > claim.mention.start and (
                 tok.head.lemma_.lower() in lex.win_verbs or any(t.lemma_.lower() in lex.win_verbs for t in sent)
-                or claim.winner is not None
+                or claim.winner is not None or any(t.lower_ == "winner" for t in sent)
             ):
                 for o in tok.children:
                     if o.dep_ == "pobj":
@@ -630,7 +650,7 @@ class Awards:
         members = [head] + [c for c in head.subtree if c.dep_ == "conj"]
         for t in members:
             if claim.kind == "title":
-                title = self.works.overlapping(t.idx, t.idx + len(t)) or self.works.at(t.left_edge.idx)
+                title = self.works.overlapping(t.idx, t.idx + len(t)) or self.works.at(t.left_edge.idx, commas=False)
                 if title is not None and title.text != claim.winner and not self.people.is_person(title.text):
                     claim.nominees.append(Mention(title.text, title.start, title.end))
             else:
@@ -655,6 +675,32 @@ class Awards:
                 pos = title.end + 1
                 while pos < end and self.text[pos] in " ,;" or self.text[pos : pos + 4] == "and ":
                     pos += 4 if self.text[pos : pos + 4] == "and " else 1
+
+    def _losers(self, claims: list[_Claim]) -> None:
+        """ "X didn't win C" and "X was also a contender in the category": nominees who lost."""
+        for c in claims:
+            span = self.doc.char_span(c.mention.start, c.mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            verb, _ = _governor(span.root)
+            if verb is not None and verb.lemma_.lower() == "win" and any(ch.dep_ == "neg" for ch in verb.children):
+                subj = self.ctx._subject_of(verb)
+                found = self._entity(c, subj) if subj is not None else None
+                if found is None and subj is not None and subj.lower_ == "it":
+                    title = self._last_title_before(subj.idx)
+                    found = (title.text, (title.start, title.end)) if title else None
+                if found is not None and found[0] != c.winner:
+                    c.nominees.append(Mention(found[0], *found[1]))
+        for sent in self.doc.sents:
+            if not re.search(r"\b(?:contender|nominee|also-ran)s?\s+in\s+(?:the|that|this)\s+category\b", sent.text, re.I):
+                continue
+            before = [c for c in claims if c.mention.end <= sent.start_char
+                      and not _crosses_paragraph(self.text, c.mention.end, sent.start_char)]
+            subj = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")), None)
+            if before and subj is not None:
+                found = self._entity(before[-1], subj)
+                if found is not None and found[0] != before[-1].winner:
+                    before[-1].nominees.append(Mention(found[0], *found[1]))
 
     def _beaten_later(self, claims: list[_Claim]) -> None:
         """ "Her film beat the likes of A and B": a sentence that names no category beats
@@ -722,8 +768,13 @@ class Awards:
                 if fams[k] is not None:
                     continue
                 fams[k] = (self._by_winner(c, claims, fams) or self._by_medium(c, media)
-                           or self._family(c, taken - set(), near=False))
+                           or self._family(c, taken if c.winner else set(), near=False))
         out = []
+        for c in claims:
+            if c.kind == "title" and c.winner:
+                c.winner = self._fullest_title(c.winner)
+            if c.work:
+                c.work = self._fullest_title(c.work)
         for c, fam in zip(claims, fams):
             official = cats.official_name(fam, ceremony=self.ceremony, year=self.year) if fam else None
             out.append(Award(

@@ -31,7 +31,7 @@ def add_presenters(aw: "Awards", claims: list["_Claim"]) -> None:
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in lex.presenter_verbs and not aw.ctx.inside_quote(tok.idx, tok.idx + 1):
-            claim = _claim_for(aw, claims, tok)
+            claim = _claim_of_recipient(aw, claims, tok) or _claim_for(aw, claims, tok)
             if claim is None:
                 continue
             people = _presenting_people(aw, tok)
@@ -47,14 +47,36 @@ def add_presenters(aw: "Awards", claims: list["_Claim"]) -> None:
         elif tok.lower_ in ("presenter", "presenters") and tok.dep_ == "compound":
             claim = _claim_for(aw, claims, tok)
             m = aw.ctx.mention_in(tok.head.idx, tok.head.idx + len(tok.head))
-            if claim is not None and m is not None and m.person:
+            if claim is not None and claim.winner and m is not None and m.person:
                 claim.presenters.append(Mention(m.person, m.start, m.end))
         elif tok.lower_ == "presentation" and tok.pos_ == "NOUN":
             claim = _claim_for(aw, claims, tok)
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             if claim is not None and poss is not None:
-                for m in _group(aw, poss):
+                if poss.lower_ == "their":  # "A and B ... with their presentation of C"
+                    verb = poss.head
+                    while verb.pos_ != "VERB" and verb.head is not verb:
+                        verb = verb.head
+                    subj = aw.ctx._subject_of(verb) if verb.pos_ == "VERB" else None
+                    people = _group(aw, subj) if subj is not None else []
+                else:
+                    people = _group(aw, poss)
+                for m in people:
                     claim.presenters.append(Mention(m.person, m.start, m.end))
+
+
+def _claim_of_recipient(aw: "Awards", claims: list["_Claim"], verb: Token) -> "_Claim | None":
+    """ "X, who was given the award by Y": the award X won."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None:
+        return None
+    if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subj = verb.head
+    m = aw.ctx.mention_in(subj.idx, subj.idx + len(subj))
+    if m is None or not m.person:
+        return None
+    won = [c for c in claims if c.winner == m.person and c.mention.start < verb.idx]
+    return won[-1] if won else None
 
 
 def _claim_for(aw: "Awards", claims: list["_Claim"], tok: Token) -> "_Claim | None":

@@ -15,7 +15,11 @@ from .marks import DOUBLE, SINGLE
 
 _MINOR = r"(?:of|the|a|an|and|in|on|for|to|with|from|by|at|or|&|vs\.?|de|la|le|du|del|da|di|y|en|is|no|not)"
 _CAP = r"(?:(?:[A-Z]\.){1,3}|[A-Z0-9\u00c0-\u00de][\w'\u2019&!\-]*(?:\.(?=[\w,]))?[\w'\u2019&!\-]*|\d[\w'\u2019\-]*)"
-TITLE_CASE = re.compile(rf"{_CAP}(?:(?:[ \t]+|:[ \t]|,[ \t](?=[A-Z][a-z]+[ \t][A-Z]))(?:{_MINOR}[ \t]+)*{_CAP})*")
+TITLE_CASE = re.compile(
+    rf"{_CAP}(?:(?:[ \t]+|:[ \t]|,[ \t](?=[A-Z][a-z]+(?:[,.;:)]|$)))(?:{_MINOR}[ \t]+)*{_CAP})*",
+    re.M,
+)
+TITLE_CASE_NO_COMMA = re.compile(rf"{_CAP}(?:(?:[ \t]+|:[ \t])(?:{_MINOR}[ \t]+)*{_CAP})*")
 _OPENERS = DOUBLE + SINGLE
 _NOT_START = {"the", "a", "an", "and", "or", "but", "he", "she", "it", "they", "his", "her", "their", "its", "best",
               "this", "that", "these", "those", "i", "we", "you", "mr", "mrs", "ms", "dr", "sunday", "monday",
@@ -59,21 +63,28 @@ class Works:
                 break
         return None
 
-    def at(self, pos: int) -> Title | None:
-        """The title that starts at ``pos``: quoted, or a title-case run."""
+    def at(self, pos: int, *, commas: bool = True) -> Title | None:
+        """The title that starts at ``pos``: quoted, or a title-case run (which may
+        run over a comma, "Ebbing, Missouri", unless ``commas`` is false, as in lists)."""
         text = self.text
         while pos < len(text) and text[pos] in " \t":
             pos += 1
         q = self.quoted_at(pos)
         if q is not None:
             return q
-        m = TITLE_CASE.match(text, pos)
+        m = (TITLE_CASE if commas else TITLE_CASE_NO_COMMA).match(text, pos)
         if not m:
             return None
         s, e = _strip(text, m.start(), m.end())
         lead = re.match(r"['\u2019]?\d0s(?:-\w+)?\s+", text[s:e])
         if lead:  # "'60s-era Once Upon a Time": the decade describes, the title follows
             s += lead.end()
+        owner = re.match(r"(?:[A-Z][\w.&-]*\s){0,2}?[\w.&-]+['\u2019]s\s+(?=(?:The|A|An)\s)|[A-Z]{2,6}['\u2019]s\s+", text[s:e])
+        if owner and owner.end() < e - s:  # "Netflix's The Irishman", "HBO's Game of Thrones": the owner, then the title
+            s += owner.end()
+        year = re.match(r"(?:19|20)\d\d\s+(?=\S)", text[s:e])
+        if year:  # "in 1984 for Yentl": a year, then the title
+            return None
         words = text[s:e].split()
         # drop trailing minor words ("Black Swan and" -> "Black Swan")
         while words and re.fullmatch(_MINOR, words[-1]):

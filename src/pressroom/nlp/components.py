@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 # "10:57 p.m. ET:", "8:01pm -", "[9.31pm]" at the head of a live-blog line
 TIMESTAMP = re.compile(
-    r"(?m)^[ \t]*[\[(]?\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?[ \t]?m\.?)?(?:[ \t]*[A-Z]{2,4}\b)?[\])]?[ \t]*[:\u2013\u2014-]?[ \t]*"
+    r"(?m)^[ \t]*[\[(]?\d{1,2}[:.]\d{2}(?:[ \t]*[aApP]\.?[ \t]?[mM]\.?)?(?:[ \t]*[A-Z]{2,4}\b)?[\])]?[ \t]*[:\u2013\u2014-]?[ \t]*"
 )
 
 LINE_BREAKS = "pressroom_line_breaks"
