@@ -128,36 +128,26 @@ def list_quotes(document: str, taken: list[tuple[int, int]]) -> list[Candidate]:
     person's (with a first name), and the said words must read as a sentence (several words), so
     that winners lists ("Best Director: Name") are not taken for quotes.
     """
-    out: list[Candidate] = []
-    colon: list[Candidate] = []
-    for m in _NAME_COLON.finditer(document):
+    colon = _layout(_NAME_COLON, document, taken)
+    dashed = _layout(_TRAILING_NAME, document, taken + [(c.start, c.end) for c in colon])
+    return colon + dashed
+
+
+def _layout(pattern: re.Pattern[str], document: str, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """The lines of one layout; none unless it repeats (once is a sentence with a colon or a dash)."""
+    found = []
+    for m in pattern.finditer(document):
         if _overlaps(m.start(), m.end(), taken):
             continue
-        name = m.group("name").strip()
-        said = m.group("said").strip()
+        name, said = m.group("name").strip(), m.group("said").strip()
         if _full_name(name) and _reads_as_speech(said):
-            s = m.start("said")
-            colon.append(Candidate(s, s + len(said), s, None, "list", name, m.start("name"), m.start("name") + len(name)))
-    out = _layout_repeats(colon)
-    dashed: list[Candidate] = []
-    for m in _TRAILING_NAME.finditer(document):
-        if _overlaps(m.start(), m.end(), taken + [(c.start, c.end) for c in out]):
-            continue
-        name = m.group("name").strip()
-        said = m.group("said").strip()
-        if _full_name(name) and _reads_as_speech(said):
-            s = m.start("said")
-            dashed.append(Candidate(s, s + len(said), s, None, "list", name, m.start("name"), m.start("name") + len(name)))
-    return out + _layout_repeats(dashed)
+            s, n = m.start("said"), m.start("name")
+            found.append(Candidate(s, s + len(said), s, None, "list", name, n, n + len(name)))
+    return found if len(found) >= 2 else []
 
 
 def _full_name(name: str) -> bool:
     return looks_like_name(name) and len(name.split()) >= 2 and known_first_name(name.split()[0])
-
-
-def _layout_repeats(found: list[Candidate]) -> list[Candidate]:
-    """A layout seen once is a sentence with a dash or a colon, not a roundup."""
-    return found if len(found) >= 2 else []
 
 
 def _reads_as_speech(said: str) -> bool:
