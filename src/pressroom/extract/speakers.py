@@ -174,8 +174,8 @@ class Speakers:
         """`Name, the erstwhile Joey from ...`: a single name in apposition is an alias."""
         by_token = {i: run for run in runs for i in range(run.start, run.end)}
         for run in runs:
-            if len(run) != 1 or run.root.dep_ != "appos":
-                continue
+            if len(run) != 1 or run.root.dep_ != "appos" or run[0].ent_type_ != "PERSON":
+                continue  # "Name, the erstwhile Joey", not "Name, Atlanta" (a show, a place)
             h = run.root.head
             while h.i not in by_token and h.dep_ == "appos" and h.head is not h:
                 h = h.head  # "Name, the erstwhile Joey": Joey hangs on "erstwhile"

@@ -102,9 +102,7 @@ class Works:
         """The title-case run around ``pos`` that starts at or after ``lo`` ("BEHIND THE CANDELABRA")."""
         for m in TITLE_CASE.finditer(self.text, lo, hi):
             if m.start() <= pos < m.end():
-                title = self.at(m.start())
-                if title is not None and title.start <= pos < title.end + 1:
-                    return title
+                return self.at(m.start())  # the run, less a decade or an owner before it
         return None
 
     def overlapping(self, start: int, end: int) -> Title | None:
