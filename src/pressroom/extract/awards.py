@@ -280,14 +280,16 @@ class Awards:
             found = self._title_after(claim, span)
         return found
 
-    def _names_something_else(self, t: Title) -> bool:
-        """A person, a place, a date or an organisation rather than a work."""
+    def _names_something_else(self, t: Title, *, orgs: bool = True) -> bool:
+        """A person, a place, a date or an organisation rather than a work (NER
+        often calls a title an organisation: ``orgs=False`` trusts the context)."""
         if any(m.kind == "name" and m.start < t.end and t.start < m.end for m in self.ctx.mentions):
             return True
         span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             return True
-        return any(e.label_ in ("GPE", "LOC", "DATE", "TIME", "PERSON", "ORG", "NORP", "FAC", "CARDINAL", "ORDINAL")
+        labels = {"GPE", "LOC", "DATE", "TIME", "PERSON", "NORP", "FAC", "CARDINAL", "ORDINAL"} | ({"ORG"} if orgs else set())
+        return any(e.label_ in labels
                    and e.start_char <= t.start and e.end_char >= t.end - 1 for e in span.ents) or t.text[:1].isdigit() and not t.text.split()[0].isdigit()
 
     def _adjacent_subject(self, verb: Token) -> Token | None:
@@ -550,7 +552,9 @@ class Awards:
                     found.setdefault((t.start, t.end), t)
             if tok.lower_ in self.lex.work_nouns and tok.i + 1 < len(self.doc) and tok.pos_ == "NOUN":
                 nxt = self.doc[tok.i + 1]  # "the film 1917", "the HBO drama Boardwalk Empire"
-                if nxt.is_title or nxt.is_digit or nxt.text[:1] in "\"\u201c'\u2018":
+                if nxt.is_digit and len(nxt) == 4:
+                    found.setdefault((nxt.idx, nxt.idx + 4), Title(nxt.text, nxt.idx, nxt.idx + 4, False))
+                elif nxt.is_title or nxt.text[:1] in "\"\u201c'\u2018":
                     t = self.works.at(nxt.idx)
                     if t is not None and not self.people.is_person(t.text) and not self.ctx.inside_quote(t.start, t.end):
                         found.setdefault((t.start, t.end), t)
@@ -558,7 +562,13 @@ class Awards:
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 if subj is not None and subj.pos_ == "PROPN" and not self._is_person_token(subj):
                     t = self.works.covering(subj.idx, subj.sent.start_char, subj.idx + len(subj))
-                    if t is not None and not self.people.is_person(t.text) and not self._names_something_else(t):
+                    if t is not None and not self.people.is_person(t.text) and not self._names_something_else(t, orgs=False):
+                        found.setdefault((t.start, t.end), t)
+            if tok.lower_ in ("director", "star", "co-star", "creator", "producer", "actor", "actress") and tok.i > 0:
+                prev = self.doc[tok.i - 1]  # "Parasite director Bong Joon-ho", "The Fighter co-star"
+                if prev.pos_ == "PROPN" and not self._is_person_token(prev) and not self.ctx.inside_quote(prev.idx, prev.idx + 1):
+                    t = self.works.covering(prev.idx, prev.sent.start_char, prev.idx + len(prev))
+                    if t is not None and t.end <= tok.idx and not self.people.is_person(t.text) and not self._names_something_else(t, orgs=False):
                         found.setdefault((t.start, t.end), t)
             if tok.lower_ in ("for", "on", "in", "from") and tok.i + 1 < len(self.doc):
                 nxt = self.doc[tok.i + 1]
