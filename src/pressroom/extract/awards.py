@@ -252,13 +252,16 @@ class Awards:
             found = self._entity(claim, dative)  # "her performance won her best actress"
             if found is not None:
                 return found
-        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = max(subjects, key=lambda c: (c.i < head.i, c.i)) if subjects else None  # the nearest before
         if subj is None:
             subj = self._adjacent_subject(head)  # "..., and co-star Y picked up B": Y missed by the parse
         if subj is None and head.dep_ == "conj":
             subj = self._subject_between(head)
         if subj is None:
             subj = self.ctx._subject_of(head)
+        if subj is None and verb.tag_ == "VBG":
+            subj = self.ctx._subject_of(verb.sent.root)  # "after winning best actress, she said"
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
         if subj is None and poss is not None:
             subj = poss  # "Avatar's taking best picture"
@@ -473,6 +476,8 @@ class Awards:
         head = verb.head
         if verb.dep_ in ("xcomp", "advcl", "ccomp") and head.lemma_.lower() in lex.prediction_heads:
             return True
+        if verb.dep_ == "xcomp" and head.lemma_.lower() == "go" and head.tag_ == "VBG":
+            return True  # "was going to win"
         return False
 
     def _entity(self, claim: _Claim, tok: Token | None) -> tuple[str, tuple[int, int]] | None:
@@ -515,7 +520,9 @@ class Awards:
     def _last_title_before(self, pos: int, *, window: int = 320) -> Title | None:
         """The work "the film" refers to: the one work named in the stretch before
         ``pos`` (when two are named there, nobody can tell which)."""
-        near = {_fold(t.text): t for t in self._named_works if t.end <= pos and pos - t.end <= window}
+        para = self.text.rfind("\n", 0, pos) + 1
+        reach = max(window, min(pos - para, 1200))  # the paragraph so far, or the last few sentences
+        near = {_fold(t.text): t for t in self._named_works if t.end <= pos and pos - t.end <= reach}
         distinct = [t for k, t in near.items() if not any(k != o and (o.startswith(k) or k.startswith(o)) for o in near if len(o) > len(k))]
         return distinct[0] if len(distinct) == 1 else None
 
