@@ -224,7 +224,9 @@ class People:
     def is_person(self, text: str) -> bool:
         """Is this exact text a name the document gives a person (not just a surname match)?"""
         name = clean_name(text)
-        return name in self.persons or any(name in p.variants for p in self.persons.values())
+        if name in self.persons or any(name in p.variants for p in self.persons.values()):
+            return True
+        return len(name.split()) == 1 and self.lookup(name) is not None  # "Corbet" after "Brady Corbet"
 
     def gender(self, name: str | None) -> str:
         person = self.persons.get(name or "")

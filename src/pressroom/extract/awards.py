@@ -244,6 +244,10 @@ class Awards:
             return self._entity(claim, subj) if subj is not None else None
         if lemma not in lex.win_verbs and lemma not in lex.beat_verbs:
             return None
+        if claim.kind == "title" and re.match(r"\s+for\s", self.text[claim.mention.end : claim.mention.end + 6]):
+            named = self._title_after(claim, span)  # "best original song for 'T'", "best limited series for 'T'"
+            if named is not None:
+                return named
         head = verb
         if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in lex.beat_verbs:
             head = verb.head  # "beat out A and B to win Y": the winner is the subject of "beat"
@@ -378,7 +382,8 @@ class Awards:
         text, m = self.text, claim.mention
         line_start = text.rfind("\n", 0, m.start) + 1
         head = text[line_start : m.start]
-        match = re.fullmatch(r"[ \t\u2022*-]*(?P<name>[^,\n]{3,60}?)\s*,\s*", head)
+        match = re.fullmatch(
+            r"[ \t\u2022*-]*(?P<name>[^,(\n]{3,60}?)\s*(?:,|\((?:[^,()\n]{0,40},)?)\s*(?:accepting\s+)?", head)
         if match is None:
             return None
         found = self.ctx.mention_in(line_start + match.start("name"), line_start + match.end("name"))
