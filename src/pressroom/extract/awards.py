@@ -493,8 +493,8 @@ class Awards:
         lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
         if claim.kind == "title":
             title = self.works.overlapping(tok.idx, tok.idx + len(tok)) or self.works.overlapping(lo, hi)
-            if title is None and tok.lower_ in self.lex.work_nouns:
-                title = self._last_title_before(tok.idx)  # "the film", "Universal's epic"
+            if title is None and (tok.lower_ in self.lex.work_nouns or tok.lower_ == "it"):
+                title = self._last_title_before(tok.idx)  # "the film", "Universal's epic", "it"
             if title is None and tok.pos_ in ("PROPN", "NOUN"):
                 title = self.works.covering(tok.idx, tok.sent.start_char, hi)
                 if title is not None and (self.people.is_person(title.text) or title.text.isdigit()):
@@ -887,12 +887,16 @@ def _fold(text: str) -> str:
 
 
 def _governor(tok: Token) -> tuple[Token | None, list[Token]]:
-    """The verb a category phrase hangs on: "won [the Globe for [best actor]]"."""
+    """The verb a category phrase hangs on: "won [the Globe for [best actor]]",
+    "got four Globes, [including [best drama]]"."""
     path = []
     t = tok
     for _ in range(7):
         path.append(t)
         if t.pos_ in ("VERB", "AUX") and t is not tok:
+            if t.lemma_.lower() in ("include", "includ") and t.head is not t and t.head.pos_ in ("NOUN", "NUM", "PROPN"):
+                t = t.head  # the awards it includes hang on the verb that won them
+                continue
             return t, path
         if t.head is t:
             return (t, path) if t.pos_ in ("VERB", "AUX") else (None, path)
