@@ -27,6 +27,7 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _LIST_HEAD = re.compile(r"^[ \t\u2022*\-\d.)]*$")
 _WINNER_MARK = re.compile(r"[\u2013\u2014\-(\[]\s*(?:winner|won)\s*[)\]]?\s*$|\((?:winner|won)\)", re.I)
 _SEP = ":\u2013\u2014-,"
+_WORK_FRAMES = {"performance", "role", "roles", "portrayal", "turn", "playing", "work", "star", "starring", "as"}
 _CATEGORY_WORD = re.compile(r"^(?:best|golden|globe|the golden)\b", re.I)
 
 
@@ -605,8 +606,11 @@ class Awards:
         return name, (s, s + len(raw))
 
     def _work_in(self, sent: Span, claim: _Claim) -> Title | None:
-        """The work a person won for, said in the same sentence: in brackets after the
-        name, after "for", "in" or "on", before a role noun, or the one title quoted."""
+        """The work a person won for: in brackets after the name; after "for", "in"
+        or "on" (a title that looks like a name counts when it follows the category or
+        "performance", "role", "playing"); before a role noun or the name ("The
+        Fighter co-star X", "The Big Bang Theory's X"); the one title the sentence
+        quotes; else what the document says elsewhere of that person's work."""
         text = self.text
         if claim.winner_at:
             bracket = re.match(r"\s*\(\s*", text[claim.winner_at[1] : claim.winner_at[1] + 6])
@@ -617,30 +621,53 @@ class Awards:
         for tok in sent:
             if tok.lower_ in ("for", "in", "on") and tok.i + 1 < sent.end:
                 nxt = self.doc[tok.i + 1]
-                pos = nxt.idx
-                # skip "his role as X in", "HBO's", "the film"
-                title = self.works.at(pos)
+                title = self.works.at(nxt.idx)
                 if title is None or title.start < sent.start_char or title.end > sent.end_char + 1:
                     continue
-                if self.people.is_person(title.text) or _overlaps_mention(claim.mention, title):
+                if _overlaps_mention(claim.mention, title) or (claim.winner_at and title.start <= claim.winner_at[0] < title.end):
                     continue
-                if not title.quoted and self._names_something_else(title):
-                    continue
-                if claim.winner_at and title.start <= claim.winner_at[0] < title.end:
+                framed = tok.idx - claim.mention.end in range(0, 3) or any(
+                    t.lower_ in _WORK_FRAMES for t in self.doc[max(sent.start, tok.i - 6) : tok.i])
+                if not framed and (self.people.is_person(title.text) or
+                                   (not title.quoted and self._names_something_else(title, orgs=False))):
                     continue
                 return title
-        for tok in sent:
-            if tok.lower_ in ("star", "actor", "actress", "co-star", "creator", "director") and tok.i > sent.start:
-                left = self.doc[tok.i - 1]
-                title = self.works.overlapping(left.idx, left.idx + len(left))
-                if title is not None:
-                    return title
+        if claim.winner_at:
+            before = self._work_before(claim.winner_at[0], sent.start_char)
+            if before is not None:
+                return before
         quoted = [t for t in self.works.quoted_between(sent.start_char, sent.end_char + 1)
                   if not _overlaps_mention(claim.mention, t) and not self.people.is_person(t.text)
                   and not (claim.winner_at and t.start <= claim.winner_at[0] < t.end)]
         if len({_fold(t.text) for t in quoted}) == 1:
             return quoted[0]
+        return self._known_work(claim.winner) if claim.winner else None
+
+    def _work_before(self, pos: int, floor: int) -> Title | None:
+        """ "The King's Speech actor X", "The Big Bang Theory's X", "“Succession” star X"."""
+        head = self.text[floor:pos]
+        m = re.search(r"(?:['\u2019]s|\s+(?:lead\s+|supporting\s+|co-?)?(?:star|actor|actress|creator|director|producer|writer))\s+(?:and\s+[\w\s-]+?\s+)?$", head)
+        if m is None:
+            return None
+        end = floor + m.start()
+        for t in reversed(self._named_works):
+            if t.end in (end, end - 1) and t.start >= floor:
+                return t
         return None
+
+    def _known_work(self, person: str) -> Title | None:
+        """What the document says elsewhere of a person's work, when it says one thing."""
+        works = {}
+        for m in self.ctx.mentions:
+            if m.kind != "name" or m.person != person:
+                continue
+            t = self._work_before(m.start, self.text.rfind("\n", 0, m.start) + 1)
+            if t is None:
+                star = re.match(r",\s+(?:the\s+)?(?:star|creator|director)\s+of\s+", self.text[m.end : m.end + 30])
+                t = self.works.at(m.end + star.end()) if star else None
+            if t is not None:
+                works[_fold(t.text)] = t
+        return next(iter(works.values())) if len(works) == 1 else None
 
     # -- nominees and presenters ------------------------------------------------------
     def _nominees_in(self, claim: _Claim, sent: Span, verb: Token | None) -> None:

@@ -72,6 +72,11 @@ class Works:
         q = self.quoted_at(pos)
         if q is not None:
             return q
+        owner = re.match(r"[A-Z][\w.&-]*['\u2019]s\s+(?=[\"\u201c'\u2018])", text[pos : pos + 40])
+        if owner:  # "Showtime's "Episodes"": the network, then the quoted title
+            q = self.quoted_at(pos + owner.end())
+            if q is not None:
+                return q
         m = (TITLE_CASE if commas else TITLE_CASE_NO_COMMA).match(text, pos)
         if not m:
             return None
