@@ -618,6 +618,8 @@ class Awards:
                 title = self.works.at(claim.winner_at[1] + bracket.end())
                 if title is not None and not self.people.is_person(title.text):
                     return title
+        anchor = claim.winner_at[0] if claim.winner_at else claim.mention.start
+        found = []
         for tok in sent:
             if tok.lower_ in ("for", "in", "on") and tok.i + 1 < sent.end:
                 nxt = self.doc[tok.i + 1]
@@ -631,14 +633,16 @@ class Awards:
                 if not framed and (self.people.is_person(title.text) or
                                    (not title.quoted and self._names_something_else(title, orgs=False))):
                     continue
-                return title
+                found.append(title)
+        if found:  # the one nearest the winner: "A's role in X won him ..., while B's in Y won her ..."
+            return min(found, key=lambda t: abs(t.start - anchor))
         if claim.winner_at:
             before = self._work_before(claim.winner_at[0], sent.start_char)
             if before is not None:
                 return before
         quoted = [t for t in self.works.quoted_between(sent.start_char, sent.end_char + 1)
                   if not _overlaps_mention(claim.mention, t) and not self.people.is_person(t.text)
-                  and not (claim.winner_at and t.start <= claim.winner_at[0] < t.end)]
+                  and not (claim.winner_at and t.start <= claim.winner_at[0] < t.end) and abs(t.start - anchor) <= 150]
         if len({_fold(t.text) for t in quoted}) == 1:
             return quoted[0]
         return self._known_work(claim.winner) if claim.winner else None

@@ -80,6 +80,11 @@ class Works:
         m = (TITLE_CASE if commas else TITLE_CASE_NO_COMMA).match(text, pos)
         if not m:
             return None
+        if re.fullmatch(r"[A-Z]{2,6}['\u2019]s", m.group(0)):  # "HBO's (not exactly comedic) 'Enlightened'"
+            for s_, _e in self.quoted:
+                if m.end() <= s_ <= m.end() + 40:
+                    return self.quoted_at(s_)
+            return None
         s, e = _strip(text, m.start(), m.end())
         lead = re.match(r"['\u2019]?\d0s(?:-\w+)?\s+", text[s:e])
         if lead:  # "'60s-era Once Upon a Time": the decade describes, the title follows
