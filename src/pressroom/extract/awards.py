@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..knowledge import categories as cats
+from ..knowledge import load_ceremony
 from ..nlp.lexicon import lexicon
 from ..records import Award, Mention
 from .speakers import Speakers
@@ -57,6 +58,9 @@ class Awards:
         self.lex = lexicon()
         self.works = Works(self.text, ctx.title_spans)
         self.mentions = cats.find_category_mentions(self.text, ceremony=ceremony, year=year)
+        names = load_ceremony(ceremony)
+        words = [names.get("ceremony", "")] + list(names.get("aliases", ()))
+        self._ceremony_words = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words if w) + r")\b", re.I)
         self._named_works = self._index_works()
 
     # -- the pass ---------------------------------------------------------------
@@ -296,9 +300,13 @@ class Awards:
         span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             return True
+        if self._ceremony_words.search(t.text):
+            return True  # "The 2024 Golden Globes"
         labels = {"GPE", "LOC", "DATE", "TIME", "PERSON", "NORP", "FAC", "CARDINAL", "ORDINAL"} | ({"ORG"} if orgs else set())
-        return any(e.label_ in labels
-                   and e.start_char <= t.start and e.end_char >= t.end - 1 for e in span.ents) or t.text[:1].isdigit() and not t.text.split()[0].isdigit()
+        covered = sum(min(e.end_char, t.end) - max(e.start_char, t.start) for e in span.ents if e.label_ in labels)
+        if covered >= 0.6 * (t.end - t.start):  # "Beverly Hills, California"
+            return True
+        return t.text[:1].isdigit() and not t.text.split()[0].isdigit()
 
     def _adjacent_subject(self, verb: Token) -> Token | None:
         """A name or title standing right before a verb the parse left without subject."""
@@ -560,8 +568,11 @@ class Awards:
         for tok in self.doc:
             if tok.lower_ in ("'s", "\u2019s") and tok.i > 0 and self.doc[tok.i - 1].pos_ == "PROPN":
                 start = self.doc[tok.i - 1]
+                owned = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+                if owned is not None and owned.lower_ in self.lex.work_nouns:
+                    continue  # "Universal's epic", "FX's show": the owner of a work, not the work
                 t = self.works.covering(start.idx, start.sent.start_char, tok.idx)
-                if t is not None and t.end <= tok.idx and not self._names_something_else(t) and not self.people.lookup(t.text):
+                if t is not None and t.end <= tok.idx and not self._names_something_else(t, orgs=False) and not self.people.lookup(t.text):
                     found.setdefault((t.start, t.end), t)
             if tok.lower_ in self.lex.work_nouns and tok.i + 1 < len(self.doc) and tok.pos_ == "NOUN":
                 nxt = self.doc[tok.i + 1]  # "the film 1917", "the HBO drama Boardwalk Empire"
@@ -589,7 +600,7 @@ class Awards:
                     t = self.works.at(nxt.idx)
                     if t is None or self.people.is_person(t.text) or self.ctx.inside_quote(t.start, t.end):
                         continue
-                    if _CATEGORY_WORD.match(t.text) or self._names_something_else(t):
+                    if _CATEGORY_WORD.match(t.text) or self._names_something_else(t, orgs=False):
                         continue
                     found.setdefault((t.start, t.end), t)
         return sorted(found.values(), key=lambda t: t.start)
