@@ -11,6 +11,7 @@ win"), negations and past wins ("won a Globe in 1995") are not awards.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -61,6 +62,7 @@ class Awards:
         names = load_ceremony(ceremony)
         words = [names.get("ceremony", "")] + list(names.get("aliases", ()))
         self._ceremony_words = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words if w) + r")\b", re.I)
+        self._sent_starts = [sent.start_char for sent in self.doc.sents]
         self._named_works = self._index_works()
 
     # -- the pass ---------------------------------------------------------------
@@ -263,6 +265,8 @@ class Awards:
                 return found
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         subj = max(subjects, key=lambda c: (c.i < head.i, c.i)) if subjects else None  # the nearest before
+        if subj is not None and subj.lower_ in ("which", "that", "who") and head.dep_ == "relcl":
+            subj = head.head  # "Birdman, which also garnered best screenplay"
         if subj is None:
             subj = self._adjacent_subject(head)  # "..., and co-star Y picked up B": Y missed by the parse
         if subj is None and head.dep_ == "conj":
@@ -290,6 +294,11 @@ class Awards:
         if found is None and claim.kind == "title":
             # "Spielberg scores the award for best animated feature film, 'Tintin'": the work is named after
             found = self._title_after(claim, span)
+        if found is None and claim.kind == "title" and self._is_person_token(subj):
+            person = self.ctx.mention_in(subj.idx, subj.idx + len(subj)).person
+            work = self._known_work(person)  # "he won best screenplay": the screenplay of his film
+            if work is not None:
+                found = work.text, (work.start, work.end)
         return found
 
     def _names_something_else(self, t: Title, *, orgs: bool = True) -> bool:
@@ -392,7 +401,7 @@ class Awards:
         line_start = text.rfind("\n", 0, m.start) + 1
         head = text[line_start : m.start]
         match = re.fullmatch(
-            r"[ \t\u2022*-]*(?P<name>[^,(\n]{3,60}?)\s*(?:,|\((?:[^,()\n]{0,40},)?)\s*(?:accepting\s+)?", head)
+            r"[ \t\u2022*-]*(?P<name>[^,(\n]{3,60}?)\s*(?:,|\((?:[^,()\n]{0,40},)?|(?=\s*$))\s*(?:accepting\s+)?", head)
         if match is None:
             return None
         found = self.ctx.mention_in(line_start + match.start("name"), line_start + match.end("name"))
@@ -532,13 +541,23 @@ class Awards:
         return None
 
     def _last_title_before(self, pos: int, *, window: int = 320) -> Title | None:
-        """The work "the film" refers to: the one work named in the stretch before
-        ``pos`` (when two are named there, nobody can tell which)."""
-        para = self.text.rfind("\n", 0, pos) + 1
-        reach = max(window, min(pos - para, 1200))  # the paragraph so far, or the last few sentences
-        near = {_fold(t.text): t for t in self._named_works if t.end <= pos and pos - t.end <= reach}
-        distinct = [t for k, t in near.items() if not any(k != o and (o.startswith(k) or k.startswith(o)) for o in near if len(o) > len(k))]
-        return distinct[0] if len(distinct) == 1 else None
+        """The work "the film" refers to: the one work named in this sentence or the
+        one before; else the one named in the paragraph or the last few sentences.
+        When two are named there, nobody can tell which."""
+        k = max(0, bisect_right(self._sent_starts, pos) - 1)
+        floor = self._sent_starts[max(0, k - 1)]
+        for lo in (floor, None):
+            if lo is None:
+                para = self.text.rfind("\n", 0, pos) + 1
+                lo = pos - max(window, min(pos - para, 1200))
+            near = {_fold(t.text): t for t in self._named_works if t.end <= pos and t.start >= lo}
+            distinct = [t for k_, t in near.items()
+                        if not any(k_ != o and (o.startswith(k_) or k_.startswith(o)) for o in near if len(o) > len(k_))]
+            if len(distinct) == 1:
+                return distinct[0]
+            if distinct:
+                return None
+        return None
 
     def _fullest_title(self, title: str) -> str:
         """A title as the document gives it in full: "Three Billboards" -> "Three Billboards Outside Ebbing, Missouri"."""
@@ -680,6 +699,10 @@ class Awards:
             if t is None:
                 star = re.match(r",\s+(?:the\s+)?(?:star|creator|director)\s+of\s+", self.text[m.end : m.end + 30])
                 t = self.works.at(m.end + star.end()) if star else None
+            if t is None and re.match(r"['\u2019]s\s", self.text[m.end : m.end + 3]):
+                lead = re.search(r",\s*$", self.text[max(0, m.start - 3) : m.start])  # "Title, Person's film"
+                if lead:
+                    t = next((w for w in reversed(self._named_works) if m.start - 4 <= w.end <= m.start), None)
             if t is not None:
                 works[_fold(t.text)] = t
         return next(iter(works.values())) if len(works) == 1 else None
