@@ -274,7 +274,9 @@ class Awards:
         if subj is None:
             subj = self.ctx._subject_of(head)
         if subj is None and verb.tag_ == "VBG":
-            subj = self.ctx._subject_of(verb.sent.root)  # "after winning best actress, she said"
+            root = verb.sent.root  # "after winning best actress, she said"
+            subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i]
+            subj = max(subjects, key=lambda c: c.i) if subjects else self.ctx._subject_of(root)
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
         if subj is None and poss is not None:
             subj = poss  # "Avatar's taking best picture"
@@ -457,6 +459,10 @@ class Awards:
         # "another win for X - best director"
         sent = span.sent
         for w in sent:
+            if w.lower_ in ("win", "victory") and w.pos_ == "NOUN" and w.i < span.start:
+                gap = [x for x in self.ctx.mentions if w.idx < x.start < claim.mention.start and x.kind == "name"]
+                if len(gap) == 1 and not re.search(r"[.;]|\b(?:and|but|while)\b", self.text[gap[0].end : claim.mention.start]):
+                    return gap[0].person, (gap[0].start, gap[0].end)
             if w.lower_ in ("win", "victory") and w.pos_ == "NOUN":
                 for prep in (c for c in w.children if c.dep_ == "prep" and c.lower_ == "for"):
                     obj = next((g for g in prep.children if g.dep_ == "pobj"), None)

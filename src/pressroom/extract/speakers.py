@@ -586,7 +586,9 @@ class Speakers:
 
     def _subject_of(self, v: Token) -> Token | None:
         for _ in range(4):
-            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # the one nearest before the verb when the parse gives two ("Mega-director ... Spielberg got")
+            subj = max(subjects, key=lambda c: (c.i < v.i, c.i if c.i < v.i else -c.i)) if subjects else None
             if subj is not None:
                 if subj.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                     return v.head
