@@ -29,7 +29,8 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _LIST_HEAD = re.compile(r"^[ \t\u2022*\-\d.)]*$")
 _WINNER_MARK = re.compile(r"[\u2013\u2014\-(\[]\s*(?:winner|won)\s*[)\]]?\s*$|\((?:winner|won)\)", re.I)
 _SEP = ":\u2013\u2014-,"
-_WORK_FRAMES = {"performance", "role", "roles", "portrayal", "turn", "playing", "work", "star", "starring", "as"}
+_WORK_FRAMES = {"performance", "role", "roles", "portrayal", "turn", "playing", "work", "star", "starring", "as",
+                "helming", "direction", "directing", "writing", "script"}
 _CATEGORY_WORD = re.compile(r"^(?:best|golden|globe|the golden)\b", re.I)
 
 
@@ -597,6 +598,8 @@ class Awards:
                 if owned is not None and owned.lower_ in self.lex.work_nouns:
                     continue  # "Universal's epic", "FX's show": the owner of a work, not the work
                 t = self.works.covering(start.idx, start.sent.start_char, tok.idx)
+                if t is not None and t.end > tok.idx and t.start < tok.idx:
+                    t = Title(self.text[t.start : tok.idx], t.start, tok.idx, False)  # "The Big Bang Theory's Jim Parsons"
                 if t is not None and t.end <= tok.idx and not self._names_something_else(t, orgs=False) and not self.people.lookup(t.text):
                     found.setdefault((t.start, t.end), t)
             if tok.lower_ in self.lex.work_nouns and tok.i + 1 < len(self.doc) and tok.pos_ == "NOUN":
@@ -614,7 +617,10 @@ class Awards:
                     if t is not None and not self.people.is_person(t.text) and not self._names_something_else(t, orgs=False):
                         found.setdefault((t.start, t.end), t)
             if tok.lower_ in ("director", "star", "co-star", "creator", "producer", "actor", "actress") and tok.i > 0:
-                prev = self.doc[tok.i - 1]  # "Parasite director Bong Joon-ho", "The Fighter co-star"
+                j = tok.i - 1
+                while j > 0 and self.doc[j].lower_ in ("lead", "leading", "supporting", "co", "-", "series", "title"):
+                    j -= 1
+                prev = self.doc[j]  # "Parasite director Bong Joon-ho", "The Fighter co-star", "Boardwalk Empire lead actor"
                 if prev.pos_ == "PROPN" and not self._is_person_token(prev) and not self.ctx.inside_quote(prev.idx, prev.idx + 1):
                     t = self.works.covering(prev.idx, prev.sent.start_char, prev.idx + len(prev))
                     if t is not None and t.end <= tok.idx and not self.people.is_person(t.text) and not self._names_something_else(t, orgs=False):
@@ -657,15 +663,21 @@ class Awards:
         anchor = claim.winner_at[0] if claim.winner_at else claim.mention.start
         found = []
         for tok in sent:
-            if tok.lower_ in ("for", "in", "on") and tok.i + 1 < sent.end:
+            if tok.lower_ in ("for", "in", "on", "of") and tok.i + 1 < sent.end:
                 nxt = self.doc[tok.i + 1]
                 title = self.works.at(nxt.idx)
-                if title is None or title.start < sent.start_char or title.end > sent.end_char + 1:
+                if title is None and nxt.lower_ in ("the", "this", "that", "his", "her", "their") and tok.i + 2 < sent.end \
+                        and self.doc[tok.i + 2].lower_ in self.lex.work_nouns:
+                    title = self._last_title_before(nxt.idx)  # "for his role in the film"
+                if title is None or title.start < sent.start_char and not title.end <= nxt.idx or title.end > sent.end_char + 1:
+                    continue
+                if tok.lower_ == "of" and not any(t.lower_ in _WORK_FRAMES for t in self.doc[max(sent.start, tok.i - 3) : tok.i]):
                     continue
                 if _overlaps_mention(claim.mention, title) or (claim.winner_at and title.start <= claim.winner_at[0] < title.end):
                     continue
                 framed = tok.idx - claim.mention.end in range(0, 3) or any(
-                    t.lower_ in _WORK_FRAMES for t in self.doc[max(sent.start, tok.i - 6) : tok.i])
+                    t.lower_ in _WORK_FRAMES for t in self.doc[max(sent.start, tok.i - 6) : tok.i]) or (
+                    claim.winner_at is not None and tok.idx - claim.winner_at[1] in range(0, 3))
                 if not framed and (self.people.is_person(title.text) or
                                    (not title.quoted and self._names_something_else(title, orgs=False))):
                     continue
@@ -678,7 +690,7 @@ class Awards:
                 return before
         quoted = [t for t in self.works.quoted_between(sent.start_char, sent.end_char + 1)
                   if not _overlaps_mention(claim.mention, t) and not self.people.is_person(t.text)
-                  and not (claim.winner_at and t.start <= claim.winner_at[0] < t.end) and abs(t.start - anchor) <= 150]
+                  and not (claim.winner_at and t.start <= claim.winner_at[0] < t.end) and -150 <= t.start - anchor <= 60]
         if len({_fold(t.text) for t in quoted}) == 1:
             return quoted[0]
         return self._known_work(claim.winner) if claim.winner else None
@@ -705,6 +717,12 @@ class Awards:
             if t is None:
                 star = re.match(r",\s+(?:the\s+)?(?:star|creator|director)\s+of\s+", self.text[m.end : m.end + 30])
                 t = self.works.at(m.end + star.end()) if star else None
+            if t is None:
+                own = re.match(r"['\u2019]s?\s+(?:[\w-]+\s+){0,3}?(?:film|movie|drama|series|show|comedy|thriller|musical)\s+",
+                               self.text[m.end : m.end + 60])
+                t = self.works.at(m.end + own.end()) if own else None  # "Sam Mendes' WWI film 1917"
+                if t is not None and (self.people.is_person(t.text) or len(t.text.split()) > 6):
+                    t = None
             if t is None and re.match(r"['\u2019]s\s", self.text[m.end : m.end + 3]):
                 lead = re.search(r",\s*$", self.text[max(0, m.start - 3) : m.start])  # "Title, Person's film"
                 if lead:
