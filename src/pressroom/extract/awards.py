@@ -665,6 +665,8 @@ class Awards:
         for tok in sent:
             if tok.lower_ in ("for", "in", "on", "of") and tok.i + 1 < sent.end:
                 nxt = self.doc[tok.i + 1]
+                if nxt.tag_ == "VBG" and tok.i + 2 < sent.end:
+                    nxt = self.doc[tok.i + 2]  # "for helming 'The Power of the Dog'"
                 title = self.works.at(nxt.idx)
                 if title is None and nxt.lower_ in ("the", "this", "that", "his", "her", "their") and tok.i + 2 < sent.end \
                         and self.doc[tok.i + 2].lower_ in self.lex.work_nouns:
@@ -682,8 +684,8 @@ class Awards:
                                    (not title.quoted and self._names_something_else(title, orgs=False))):
                     continue
                 found.append(title)
-        if found:  # the one nearest the winner: "A's role in X won him ..., while B's in Y won her ..."
-            return min(found, key=lambda t: abs(t.start - anchor))
+        if found:  # the one nearest the winner, after it first: "A's role in X won him ..., while B's in Y won her ..."
+            return min(found, key=lambda t: t.start - anchor if t.start >= anchor else 2 * (anchor - t.start))
         if claim.winner_at:
             before = self._work_before(claim.winner_at[0], sent.start_char)
             if before is not None:
@@ -720,7 +722,9 @@ class Awards:
             if t is None:
                 own = re.match(r"['\u2019]s?\s+(?:[\w-]+\s+){0,3}?(?:film|movie|drama|series|show|comedy|thriller|musical)\s+",
                                self.text[m.end : m.end + 60])
-                t = self.works.at(m.end + own.end()) if own else None  # "Sam Mendes' WWI film 1917"
+                at = m.end + own.end() if own else None  # "Sam Mendes' WWI film 1917"
+                year = re.match(r"\d{4}\b", self.text[at : at + 5]) if at is not None else None
+                t = Title(year.group(0), at, at + 4, False) if year else (self.works.at(at) if at is not None else None)
                 if t is not None and (self.people.is_person(t.text) or len(t.text.split()) > 6):
                     t = None
             if t is None and re.match(r"['\u2019]s\s", self.text[m.end : m.end + 3]):
