@@ -817,6 +817,37 @@ class Awards:
                 if found is not None and found[0] != before[-1].winner:
                     before[-1].nominees.append(Mention(found[0], *found[1]))
 
+    def _over_list(self, claim: _Claim) -> None:
+        """ "won best drama over A, B, and C": the list after "over", read from the text
+        (the parser often takes a title like "Call Me By Your Name" for a verb)."""
+        text, m = self.text, claim.mention
+        over = re.match(r"\s+over\s+(?:(?:formidable|stiff|tough|strong)\s+competition\s*:\s*)?", text[m.end : m.end + 60])
+        if over is None or not claim.winner:
+            return
+        pos, end = m.end + over.end(), text.find(".", m.end + over.end())
+        end = len(text) if end < 0 else end
+        line_end = _line_end(text, pos)
+        end = min(end if not re.match(r"\w", text[end + 1 : end + 2] or " ") else line_end, line_end)
+        while pos < end:
+            item_end = _first_of(text, pos, end, (", ", " and ", " (", ";"))
+            if claim.kind == "title":
+                t = self.works.at(pos, commas=False)
+                if t is not None and t.end <= item_end + 1 and _fold(t.text) != _fold(claim.winner):
+                    claim.nominees.append(Mention(t.text, t.start, t.end))
+            else:
+                x = self.ctx.mention_in(pos, pos + 3)
+                if x is not None and x.kind == "name" and x.person and x.person != claim.winner:
+                    claim.nominees.append(Mention(x.person, x.start, x.end))
+            if text.startswith(" (", item_end):
+                item_end = text.find(")", item_end)
+                if item_end < 0:
+                    break
+                item_end += 1
+            nxt = re.match(r"\s*(?:,\s*)?(?:and\s+)?", text[item_end:end])
+            if nxt is None or nxt.end() == 0:
+                break
+            pos = item_end + nxt.end()
+
     def _beaten_later(self, claims: list[_Claim]) -> None:
         """ "Her film beat the likes of A and B": a sentence that names no category beats
         the nominees of the award its paragraph has just told."""
@@ -838,6 +869,7 @@ class Awards:
             if span is None:
                 continue
             self._nominees_in(c, span.sent, None)
+            self._over_list(c)
             root = span.root
             while root.dep_ == "conj" and root.head is not root:
                 root = root.head  # "up for best actor ... and best director"
