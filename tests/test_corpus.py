@@ -41,5 +41,20 @@ def test_quotes_meet_the_bar(summary: dict, field: str, floor: float) -> None:
     assert summary["quotes"][field] >= floor, summary["quotes"]
 
 
+@pytest.mark.parametrize(
+    "field, floor",
+    [("winners", 0.90), ("works", 0.85), ("nominees", 0.75), ("presenters", 0.66), ("hosts", 1.0)],
+)
+def test_awards_meet_the_bar(summary: dict, field: str, floor: float) -> None:
+    assert summary[field]["f1"] >= floor, summary[field]
+
+
+def test_every_fused_winner_is_right(summary: dict) -> None:
+    ceremonies = summary["ceremonies"]
+    assert ceremonies, "no fused ceremony matched an official result"
+    for year, c in ceremonies.items():
+        assert c["right"] == c["answered"], (year, c)
+
+
 def test_every_document_is_scored(summary: dict) -> None:
     assert summary["documents"]["missing_from_prediction"] == []
