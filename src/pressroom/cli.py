@@ -173,7 +173,7 @@ def _row_json(row) -> dict:
 
 @app.command()
 def show(
-    ceremony: Optional[str] = typer.Argument(None, help="Part of the ceremony's name, e.g. 'globes'."),
+    ceremony: Optional[str] = typer.Argument(None, help="The ceremony: a name it goes by ('globes', 'golden globes', 'oscars') or part of its name."),
     year: Optional[int] = typer.Argument(None, help="The year the ceremony was held."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
     db: Optional[Path] = DbOption,
@@ -181,7 +181,7 @@ def show(
     """Print the fused record of each stored ceremony: winners, nominees, presenters, hosts."""
     from .fuse import fuse, resolve_across
 
-    records = fuse(resolve_across(_stored_results(db, ceremony, year)))
+    records = fuse(resolve_across(_stored_results(db, _ceremony_name(ceremony), year)))
     if year is not None:
         records = [r for r in records if r.year == year]
     if not records:
@@ -229,6 +229,18 @@ def export(
     else:
         output.write_text(buf.getvalue(), encoding="utf-8")
         err.print(f"wrote {output}")
+
+
+def _ceremony_name(name: Optional[str]) -> Optional[str]:
+    """The stored name of a ceremony the user names by any of its aliases ("globes")."""
+    if not name:
+        return None
+    from .knowledge import load_ceremony
+
+    try:
+        return load_ceremony(name)["ceremony"]
+    except KeyError:
+        return name  # part of a stored name, as typed
 
 
 def _stored_results(db: Optional[Path], ceremony: Optional[str], year: Optional[int]):
