@@ -19,7 +19,8 @@ from spacy.tokens import Span, Token
 from ..records import Mention
 
 if TYPE_CHECKING:
-    from .awards import Awards, _Claim
+    from .awards import Awards
+    from .claims import _Claim
 
 _WINNER_IS = re.compile(r"\b(?:and\s+)?the\s+winner\s+is\b[\s.\u2026:!-]*", re.I)
 _STAMP = re.compile(r"^\s*[\[(]?\d{1,2}[:.]\d{2}")
