@@ -10,6 +10,7 @@ from .extract.hosts import find_hosts
 from .extract.quotes import Candidate, find_candidates
 from .extract.setting import setting_of
 from .extract.speakers import Attribution, Speakers
+from .extract.timeline import build_timeline
 from .records import Ceremony, Document, DocumentResult, Quote
 
 DEFAULT_CEREMONY = "golden_globes"
@@ -34,10 +35,12 @@ def extract_document(
     quotes = tuple(_quote(text, c, a) for c, a in zip(candidates, attributions))
     hosts = tuple(find_hosts(speakers))
     awards = tuple(Awards(speakers, ceremony=guess.key or DEFAULT_CEREMONY, year=guess.year).extract())
+    names = [(m.start, m.end, m.person) for m in speakers.mentions if m.kind == "name" and m.person]
+    timeline, quotes, awards = build_timeline(text, quotes, awards, names)
     found = Ceremony(guess.name, guess.year, guess.key, guess.edition) if guess.name else None
     return DocumentResult(
         document=document, quotes=quotes, people=tuple(sorted(speakers.people.persons)),
-        ceremony=found, hosts=hosts, awards=awards,
+        ceremony=found, hosts=hosts, awards=awards, timeline=timeline,
     )
 
 

@@ -56,6 +56,7 @@ class Quote:
     cue: str | None = None  # the reporting word or layout that tied speaker and quote
     setting: str = "unknown"
     confidence: float = 0.0
+    time: str | None = None  # "22:57": the live-blog entry it was told in
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,26 @@ class Award:
     nominees: tuple[Mention, ...] = ()
     presenters: tuple[Mention, ...] = ()
     confidence: float = 0.0
+    time: str | None = None  # "22:57": the live-blog entry it was told in
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One timestamped live-blog entry: when, what kind of moment, who, which award.
+
+    ``time`` is the 24-hour clock ("22:57") as the blog gives it, in ``zone``
+    when the blog names one; ``stamp`` is the timestamp as written.
+    """
+
+    time: str | None
+    stamp: str
+    kind: str  # win, presentation, speech, quote, monologue, red-carpet, other
+    text: str
+    start: int
+    end: int
+    zone: str | None = None
+    people: tuple[str, ...] = ()
+    award: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +130,7 @@ class DocumentResult:
     ceremony: Ceremony | None = None
     hosts: tuple[Host, ...] = ()
     awards: tuple[Award, ...] = ()
+    timeline: tuple[Event, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The document's entry in the output JSON (see the README's JSON section)."""
@@ -124,6 +146,7 @@ class DocumentResult:
             "unresolved_awards": [_award_json(a) for a in self.awards if not a.award],
             "people": list(self.people),
             "quotes": [asdict(q) for q in self.quotes],
+            "timeline": [asdict(e) for e in self.timeline],
         }
 
 

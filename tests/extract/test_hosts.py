@@ -9,6 +9,8 @@ import pytest
 P = pytest.param
 
 HOSTS = [
+    P("Hosts Ana Reyes and Bo Lindgren opened the 82nd Golden Globe Awards with a duet.",
+      ["Ana Reyes", "Bo Lindgren"], id="hosts-a-and-b-sentence-start"),
     # -- a host noun beside the name ----------------------------------------------------------
     P("At the 82nd Golden Globe Awards on Sunday, host Jo Smith opened with a joke about the weather.",
       ["Jo Smith"], id="host-name"),
@@ -55,8 +57,6 @@ def gap(text, expected, reason, id):
 
 # cases a careful reader gets right and find_hosts does not yet
 KNOWN_GAPS = [
-    gap("Hosts Ana Reyes and Bo Lindgren opened the 82nd Golden Globe Awards with a duet.",
-        ["Ana Reyes", "Bo Lindgren"], "sentence-initial 'Hosts A and B' finds only B", id="hosts-a-and-b-sentence-start"),
     gap("At the 82nd Golden Globe Awards on Sunday, hosts Ana Reyes and Bo Lindgren traded barbs.",
         ["Ana Reyes", "Bo Lindgren"], "'hosts A and B' after an opening phrase finds nobody", id="hosts-a-and-b"),
     gap("Jonah Wilde hosted the ceremony in 2019 and returned as a presenter at the 82nd Golden Globe Awards.", [],

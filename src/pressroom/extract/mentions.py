@@ -162,6 +162,8 @@ class DocumentPeople(DocumentLayout):
         text = t.text
         if not NAME_TOKEN.match(text) or t.lower_ in NOT_NAMES or t.lower_ in self.lex.role_nouns:
             return False
+        if t.lower_.endswith("s") and t.lower_[:-1] in self.lex.role_nouns:
+            return False  # "Hosts Ana Reyes and ...", "Presenters X and Y"
         if t.pos_ in ("PRON", "DET", "CCONJ", "SCONJ", "ADP", "AUX", "PART", "INTJ", "NUM"):
             return False
         return not self.inside_quote(t.idx, t.idx + len(t))
@@ -304,15 +306,15 @@ def _norm(text: str) -> str:
 
 
 def _trim_run(run: Span) -> Span:
-    """ "Biggest Ricky Gervais", "Comedian Jo Koy": a run starts at its first-name-like word."""
-    for k in range(min(2, len(run) - 2) + 1):
-        if run[k].pos_ != "ADJ" and (k == 0 or known_first_name(run[k].text)):
-            return run[k:] if k else run
-        if k + 1 < len(run) and known_first_name(run[k + 1].text) and run[k].pos_ in ("ADJ", "NOUN", "PROPN", "VERB"):
-            if len(run) - (k + 1) >= 2:
-                return run[k + 1 :]
+    """ "Biggest Ricky Gervais", "Comedian Jo Koy", "Add Antonio Banderas": a run of three or
+    more that does not open with a first name starts at the first one it has."""
+    if len(run) >= 3 and not known_first_name(run[0].text):
+        for k in (1, 2):
+            if k < len(run) - 1 and known_first_name(run[k].text) and run[k].ent_type_ == "PERSON":
+                return run[k:]
+    if len(run) >= 2 and run[0].pos_ == "ADJ" and known_first_name(run[1].text):
+        return run[1:]
     return run
-
 
 def _initialled(run: Span) -> bool:
     """"First M. Last": a middle initial marks a personal name."""
