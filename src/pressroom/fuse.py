@@ -1,7 +1,7 @@
 """Many documents -> one record per ceremony and year, with confidence and sources.
 
 Each document votes for the winner it states for a category; votes for the
-same winner under different spellings ("Slumdog Millionaires", "Mr. Clooney")
+same winner under different spellings ("Night Trains", "Mr. Okafor")
 are pooled. The winner is the best-supported candidate; the others are kept
 with their support, so a disagreement stays visible. A document that does
 not say its year joins the ceremony whose winners it repeats.

@@ -1,10 +1,10 @@
-"""People within one document: who is named, and what "she", "Firth" or "the
+"""People within one document: who is named, and what "she", "Okafor" or "the
 actor" refers to at a given point.
 
 The registry gathers the names the document gives (spaCy's PERSON entities,
 plus name-shaped entities of other labels that match a person), groups the
-short forms under the fullest form ("Firth" and "Mr. Firth" under "Colin
-Firth"), and guesses each person's gender from the document's own words
+short forms under the fullest form ("Okafor" and "Mr. Okafor" under "Tom
+Okafor"), and guesses each person's gender from the document's own words
 (actress, Mr., the pronouns used of them) before a first-name list.
 
 Mentions (names, pronouns, "the actress") are then resolved in reading
@@ -140,7 +140,7 @@ class People:
             person = self.persons[known]
             person.variants.add(name)
             if len(name.split()) > len(known.split()) and name.split()[-1] == known.split()[-1]:
-                self._rename(known, name)  # "Clooney" seen first, "George Clooney" later
+                self._rename(known, name)  # "Okafor" seen first, "Tom Okafor" later
                 return name
             return known
         self.persons[name] = Person(name=name, variants={name})
@@ -148,7 +148,7 @@ class People:
         return name
 
     def alias(self, alias: str, full: str) -> None:
-        """Make ``alias`` another name of ``full`` ("the erstwhile Joey")."""
+        """Make ``alias`` another name of ``full`` ("the erstwhile Marlowe")."""
         alias = clean_name(alias)
         if not alias or full not in self.persons or alias == full:
             return
@@ -189,14 +189,14 @@ class People:
                 return full
         words = name.split()
         if len(words) > 1:
-            # "Colin Firth" against a registered "Firth"; "Robert Downey" against "Robert Downey Jr."
+            # "Tom Okafor" against a registered "Okafor"; "Martin Alvarez" against "Martin Alvarez Jr."
             candidates = [n for n in self._by_surname.get(surname(name), []) if len(n.split()) == 1]
             if candidates:
                 return candidates[0]
             longer = [n for n in self.persons if n.startswith(name + " ") and n.split()[-1].lower() in SUFFIXES]
             if longer:
                 return longer[0]
-            ending = [n for n in self.persons if n.endswith(" " + name)]  # "De Niro" for "Robert De Niro"
+            ending = [n for n in self.persons if n.endswith(" " + name)]  # "De Souza" for "Marco De Souza"
             return ending[0] if len(ending) == 1 else None
         key = words[0].lower()
         by_surname = [n for n in self._by_surname.get(key, []) if len(n.split()) > 1]
@@ -206,7 +206,7 @@ class People:
         if len(by_first) == 1:
             return by_first[0]
         if len(key) >= 3:
-            # a short form of a first name: "Leo" for Leonardo
+            # a short form of a first name: "Max" for Maximilian
             pref = [n for ws, ns in self._by_first.items() if ws.startswith(key) and ws != key for n in ns]
             if len(pref) == 1:
                 return pref[0]

@@ -175,7 +175,7 @@ def _unique(items: list[Mention]) -> list[Mention]:
 
 def _merge(awards: list[Award]) -> list[Award]:
     """One entry per (category, winner): the same win told twice is one award,
-    under the fuller spelling ("Sweeney Todd" and its full title)."""
+    under the fuller spelling ("Night Train" and its full title)."""
     from ..fuse import same_entity
 
     out: list[Award] = []

@@ -2,7 +2,7 @@
 
 The name is decided by weighted alias mentions (title and opening count more), the year
 by the strongest clues first: an edition ordinal beside the name ("the 69th Golden
-Globes"), a year beside the name ("Golden Globes 2012"), a full date or dateline, a year
+Globes"), a year beside the name ("Golden Globes 2019"), a full date or dateline, a year
 in the title, a year in the path; bare years count only when nothing else speaks.
 """
 from __future__ import annotations
@@ -26,10 +26,10 @@ MONTHS = {
 ORDINAL = r"(?P<ordinal>\d{1,3})(?:st|nd|rd|th)"
 ANNUAL = r"(?:annual\s+)?"
 YEAR = r"(?P<year>(?:19|20)\d{2})"
-# a year after these words dates something else: "won a Globe in 1995", "since 1984"
+# a year after these words dates something else: "won a Globe in 1988", "since 1984"
 NOT_CEREMONY_BEFORE = ("in", "since", "from", "until", "till", "through", "before", "after",
                        "born", "circa", "during", "of", "by", "b.")
-# a year before these nouns (one word may sit between) names a work: "the 2007 cult film"
+# a year before these nouns (one word may sit between) names a work: "the 1998 cult film"
 NOT_CEREMONY_NOUNS = ("film", "movie", "picture", "series", "season", "show", "album", "novel",
                       "book", "song", "play", "musical", "documentary", "release")
 ORGANISER_SUFFIXES = ("association",)  # "Hollywood Foreign Press" is the organiser too
@@ -79,7 +79,7 @@ class _Ceremony:
     name: str
     mention: re.Pattern[str]
     ordinal: re.Pattern[str]  # "the 69th annual Golden Globes"
-    named_years: tuple[re.Pattern[str], ...]  # "2012 Golden Globes", "Golden Globes 2012", "#GoldenGlobes2012"
+    named_years: tuple[re.Pattern[str], ...]  # "2019 Golden Globes", "Golden Globes 2019", "#GoldenGlobes2019"
     held: dict[int, int]  # label -> calendar year held
     editions: dict[int, int]  # label -> edition
     dates: dict[int, date]  # label -> date held, when known
@@ -216,7 +216,7 @@ def _year(info: _Ceremony | None, text: str, title: str, path: str | None):
 
 
 def _inside_stronger(clue: _Clue, clues: list[_Clue]) -> bool:
-    """A title year that is part of "Golden Globes 2012" or a date is that clue, not another one."""
+    """A title year that is part of "Golden Globes 2019" or a date is that clue, not another one."""
     source = clue.what.startswith("title")
     return clue.kind == "title-year" and any(
         c is not clue and c.what.startswith("title") == source and c.start <= clue.start and clue.end <= c.end
@@ -242,10 +242,10 @@ def _named_years(info: _Ceremony, string: str, weight, prefix: str) -> list[_Clu
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 DATE_PATTERNS = tuple(re.compile(p, re.I) for p in (
-    rf"\b{_MONTH}\s+{_DAY},?\s+{YEAR}\b",  # January 16, 2012 / Jan. 14, 2008 / January 8th, 2017
-    rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{YEAR}\b",  # 16 January 2012
-    r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})(?![\d/])",  # 1/06/2020 (US order)
-    r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])",  # 2012-01-15
+    rf"\b{_MONTH}\s+{_DAY},?\s+{YEAR}\b",  # January 7, 2019 / Jan. 14, 2008 / January 9th, 2022
+    rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{YEAR}\b",  # 7 January 2019
+    r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})(?![\d/])",  # 1/05/2019 (US order)
+    r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])",  # 2019-01-06
 ))
 
 

@@ -1,7 +1,7 @@
 """The ceremony's host(s).
 
 Named as such: "host Jo Smith", "hosts A and B", "A hosted the show", "A
-returned to host", "A, the host", "in his first turn as host", "the Globes
+returned to host", "A, the host", "in her first outing as host", "the Globes
 host" (resolved like any role noun). Or shown at work: the person whose
 opening monologue, first or parting words, or opening joke the text reports.
 Past and future hosts ("who hosted last year", "will host") are not this
@@ -90,7 +90,7 @@ def _shows_hosting(tok: Token) -> bool:
 
 
 def _names_after(ctx: Speakers, tok: Token) -> list:
-    """The names right after a host noun: "hosts Tina Fey and Amy Poehler"."""
+    """The names right after a host noun: "hosts Ana Reyes and Maria Lindqvist"."""
     out, pos = [], tok.idx + len(tok)
     while True:
         m = ctx.mention_in(pos, pos + 3)
@@ -105,7 +105,7 @@ def _names_after(ctx: Speakers, tok: Token) -> list:
 
 
 def _people_in(ctx: Speakers, tok: Token) -> list:
-    """Every name in a noun phrase: "the first ladies of comedy, A and B"."""
+    """Every name in a noun phrase: "the queens of late night, A and B"."""
     out = []
     for t in tok.subtree:
         m = ctx.mention_in(t.idx, t.idx + len(t))
@@ -119,7 +119,7 @@ def _people_in(ctx: Speakers, tok: Token) -> list:
 
 
 def _subject_side(tok: Token) -> Token:
-    """For "his first turn as host", the person the possessive stands for."""
+    """For "her first outing as host", the person the possessive stands for."""
     t = tok
     for _ in range(4):
         if t.dep_ == "appos":

@@ -90,7 +90,7 @@ class DocumentLayout:
 
 
 def _minutes(line: str) -> int | None:
-    """Minutes since midnight of a line's leading timestamp ("9:45 p.m."), if any."""
+    """Minutes since midnight of a line's leading timestamp ("9:52 p.m."), if any."""
     m = _TIMESTAMP.match(line)
     if not m:
         return None

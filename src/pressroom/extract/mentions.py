@@ -106,14 +106,14 @@ class DocumentPeople(DocumentLayout):
         self._gender_evidence()
 
     def _appositive_aliases(self, runs: list[Span]) -> None:
-        """`Name, the erstwhile Joey from ...`: a single name in apposition is an alias."""
+        """`Name, the erstwhile Marlowe from ...`: a single name in apposition is an alias."""
         by_token = {i: run for run in runs for i in range(run.start, run.end)}
         for run in runs:
             if len(run) != 1 or run.root.dep_ != "appos" or run[0].ent_type_ != "PERSON":
-                continue  # "Name, the erstwhile Joey", not "Name, Atlanta" (a show, a place)
+                continue  # "Name, the erstwhile Marlowe", not "Name, Tacoma" (a show, a place)
             h = run.root.head
             while h.i not in by_token and h.dep_ == "appos" and h.head is not h:
-                h = h.head  # "Name, the erstwhile Joey": Joey hangs on "erstwhile"
+                h = h.head  # "Name, the erstwhile Marlowe": Marlowe hangs on "erstwhile"
             head = by_token.get(h.i)
             if head is None or head is run:
                 continue
@@ -150,7 +150,7 @@ class DocumentPeople(DocumentLayout):
                     doc[j].lower_ in PARTICLES
                     or (doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_)
                 ):
-                    j += 2  # "De la Hoya", "Taylor-Johnson", "Joon-ho"
+                    j += 2  # "De la Hoya", "Whitfield-Okafor", "Seo-yeon"
                 else:
                     break
             runs.append(doc[i:j])
@@ -182,7 +182,7 @@ class DocumentPeople(DocumentLayout):
         if role not in self.lex.role_nouns or tok.tag_ in ("NNS", "NNPS"):
             return None
         if tok.dep_ == "compound" or any(c.pos_ == "PROPN" and c.dep_ in ("appos", "flat") for c in tok.children):
-            return None  # "producer Scott Rudin": the name is the mention
+            return None  # "producer Dana Whitfield": the name is the mention
         dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
         if tok.head.lemma_ == "be" and tok.dep_ == "nsubj":
             return None  # "the winner is X" points forward, at X
@@ -252,8 +252,8 @@ class DocumentPeople(DocumentLayout):
         return choose_antecedent(cands, sentence=m.sentence, paragraph=m.paragraph, gender=m.gender)
 
     def _local_subject(self, m: Mention) -> str | None:
-        """The subject of the clause a non-reflexive object sits in: "Bale praised the
-        host" cannot mean Bale himself, nor can "him" in "Bale praised him"."""
+        """The subject of the clause a non-reflexive object sits in: "Okafor praised the
+        host" cannot mean Okafor himself, nor can "him" in "Okafor praised him"."""
         if m.text.lower().endswith("self") or m.text.lower().endswith("selves"):
             return None
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -281,7 +281,7 @@ class DocumentPeople(DocumentLayout):
 
     # -- names in attribution slots -------------------------------------------
     def _name_span(self, tok: Token) -> Span:
-        """The proper-noun compound around ``tok``: "Richard D. Zanuck"."""
+        """The proper-noun compound around ``tok``: "Dana K. Whitfield"."""
         i, j = tok.i, tok.i + 1
         while i > 0 and self.doc[i - 1].pos_ == "PROPN" and self.doc[i - 1].dep_ in ("compound", "flat"):
             i -= 1
@@ -290,7 +290,7 @@ class DocumentPeople(DocumentLayout):
         return self.doc[i:j]
 
     def _adhoc(self, raw: str, start: int, end: int) -> Mention | None:
-        """A name in an attribution slot that NER missed: "said Bale"."""
+        """A name in an attribution slot that NER missed: "said Lindqvist"."""
         name = clean_name(raw)
         if not looks_like_name(name):
             return None
@@ -306,7 +306,7 @@ def _norm(text: str) -> str:
 
 
 def _trim_run(run: Span) -> Span:
-    """ "Biggest Ricky Gervais", "Comedian Jo Koy", "Add Antonio Banderas": a run of three or
+    """ "Biggest Dana Whitfield", "Comedian Maria Lindqvist", "Add Tom Okafor": a run of three or
     more that does not open with a first name starts at the first one it has."""
     if len(run) >= 3 and not known_first_name(run[0].text):
         for k in (1, 2):
@@ -323,7 +323,7 @@ def _initialled(run: Span) -> bool:
 
 
 def _trim_name(ent: Span) -> str:
-    """A PERSON entity without what NER glued on: "Kevin Costner Best Performance"."""
+    """A PERSON entity without what NER glued on: "Tom Okafor Best Performance"."""
     words = []
     for t in ent:
         if t.lower_ in NOT_NAMES or t.lower_ in ("'s", "\u2019s"):

@@ -102,7 +102,7 @@ class Nominees(_Reader):
 
     def _over_list(self, claim: _Claim) -> None:
         """ "won best drama over A, B, and C": the list after "over", read from the text
-        (the parser often takes a title like "Call Me By Your Name" for a verb)."""
+        (the parser often takes a title like "Call Me Tomorrow" for a verb)."""
         text, m = self.text, claim.mention
         over = re.match(r"\s+over\s+(?:(?:formidable|stiff|tough|strong)\s+competition\s*:\s*)?", text[m.end : m.end + 60])
         if over is None or not claim.winner:

@@ -2,7 +2,7 @@
 naming the category again.
 
 Presenters: "X presented C", "C presented by X", "X and Y now present C",
-"X took the podium to present C", "X comes out to present it", "X introduced
+"X stepped up to the podium to present C", "X comes out to present it", "X introduced
 him for C", "was given the award by X", "Presenter X ... announced T as the
 winner of C", "X and Y's presentation of C".
 

@@ -1,8 +1,8 @@
 """Which quoted stretches are direct quotes, and the quotes that come without
 marks in the list layouts of quote roundups.
 
-A quoted stretch is not a quote when it names a work ("The Descendants",
-"Atonement."), is a word merely named ("calls it her 'sexy voice'"), or is
+A quoted stretch is not a quote when it names a work ("The Silent Harbor",
+"Lowtide."), is a word merely named ("calls it her 'party voice'"), or is
 a fragment cut off by the end of the text.
 """
 from __future__ import annotations
@@ -78,7 +78,7 @@ _NAMING_VERB = re.compile(
 
 
 def is_named_word(document: str, q: Quoted) -> bool:
-    """A word only named or a nickname: "the word 'host'", "calls it her 'sexy voice'"."""
+    """A word only named or a nickname: "the word 'host'", "calls it her 'party voice'"."""
     before = document[max(0, q.open_at - 60) : q.open_at].lower()
     before = re.sub(r"[\s,]+$", "", before)
     cues = lexicon().naming_cues
@@ -91,7 +91,7 @@ def is_named_word(document: str, q: Quoted) -> bool:
 
 
 def is_cut_fragment(document: str, q: Quoted) -> bool:
-    """An unclosed stretch the text ends in, too short to carry words: 'I nee'."""
+    """An unclosed stretch the text ends in, too short to carry words: 'I wa'."""
     if q.close_at is not None or document[q.end :].strip():
         return False
     return len(_WORD.findall(document[q.start : q.end])) < 3

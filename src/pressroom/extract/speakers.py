@@ -1,11 +1,11 @@
 """Who said each quote.
 
 Attribution is tried in the order a reader uses it:
-1. after the quote, in the same sentence: `," Firth said`, `," said Bale`,
-   `" – Name`, `," the actor said`, `," Brie.` (live-blog shorthand);
-2. before it: `Clooney said, "`, `she added: "`, `Gervais to Depp: "`,
+1. after the quote, in the same sentence: `," Okafor said`, `," said Lindqvist`,
+   `" – Name`, `," the actor said`, `," Okafor.` (live-blog shorthand);
+2. before it: `Whitfield said, "`, `she added: "`, `Lindqvist to Okafor: "`,
    `Her speech ended with this line: "`;
-3. the sentence the quote sits in: `Arquette thanked her "visionary" director`
+3. the sentence the quote sits in: `Okafor thanked her "fearless" director`
    (the subject of the speaking verb above the quote);
 4. the previous quote of the paragraph, when nobody else took the floor;
 5. the person in focus (the subject of recent sentences), as for a quote in a
@@ -156,7 +156,7 @@ class Speakers(DocumentPeople):
         runs_into_next = not ended and limit == nxt and nxt < line_end
         said = self.text[q.start : q.end].rstrip()
         if runs_into_next and said[-1:] in ".!?":
-            return None  # `"...done." Gordon added, "...` introduces the next quote
+            return None  # `"...done." Okafor added, "...` introduces the next quote
         lead = 0
         dash = False
         while lead < len(window) and (window[lead].is_punct or window[lead].text in _DASHES):
@@ -175,7 +175,7 @@ class Speakers(DocumentPeople):
             return self._expr_in(rest[:8], stop_at_comma=True)
         verb = next((i for i, t in enumerate(rest[:9]) if self._reporting(t)), None)
         if verb is not None and said[-1:] in ".!?" and any(t.is_punct for t in rest[:verb]):
-            return None  # a new sentence about something else: `"..." Dallas, he said, was...`
+            return None  # a new sentence about something else: `"..." Tacoma, he said, was...`
         if verb is not None:
             v = rest[verb]
             subj = self._subject_of(v)
@@ -188,7 +188,7 @@ class Speakers(DocumentPeople):
         if head is not None and head.mention is not None:
             after = [t for t in rest if t.idx >= head.mention.end]
             if not after or after[0].pos_ in ("VERB", "AUX") or after[0].is_punct or after[0].lower_ == "to":
-                return head  # `," Brie.` `," Jennifer to David.` `," Winter believes`
+                return head  # `," Okafor.` `," Maria to Tom.` `," Lindqvist believes`
         return None
 
     def _before(self, k: int, q: Candidate) -> _Expr | None:
@@ -299,7 +299,7 @@ class Speakers(DocumentPeople):
     def _subject_of(self, v: Token) -> Token | None:
         for _ in range(4):
             subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
-            # the one nearest before the verb when the parse gives two ("Mega-director ... Spielberg got")
+            # the one nearest before the verb when the parse gives two ("Mega-producer ... Whitfield got")
             subj = max(subjects, key=lambda c: (c.i < v.i, c.i if c.i < v.i else -c.i)) if subjects else None
             if subj is not None:
                 if subj.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
@@ -331,7 +331,7 @@ class Speakers(DocumentPeople):
             dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
             if tok.tag_ in ("NNS", "NNPS") or (dets and dets[0] in ("a", "an", "some", "another", "one", "every", "each")):
                 return _Expr("none")
-            # a compound name inside the phrase: "the "Sweeney Todd" producer Richard D. Zanuck"
+            # a compound name inside the phrase: "the "Night Train" producer Dana K. Whitfield"
             for c in tok.subtree:
                 m = self.mention_in(c.idx, c.idx + len(c))
                 if m is not None and m.kind == "name":

@@ -1,7 +1,7 @@
 """The night as a live blog tells it: timestamped entries, in time order.
 
-An entry starts at a timestamp at the head of a line ("10:57 p.m. ET:",
-"8:01pm -", "21:45 GMT", "[9.31pm]", or "8:00 PM" alone on its line) and runs
+An entry starts at a timestamp at the head of a line ("9:42 p.m. ET:",
+"8:01pm -", "21:45 GMT", "[9.31pm]", or "7:00 PM" alone on its line) and runs
 to the next one. Each entry becomes an Event with its time, its kind (what
 its facts say happened: a win, a presentation, a speech, a quote, the
 monologue, the red carpet), the people it names and the award it tells of;

@@ -157,7 +157,7 @@ class WinnersList(_Reader):
         return name, (s, s + len(raw))
 
     def _section_heading(self, pos: int) -> str:
-        """The heading a winners list sits under ("Motion picture winners", "TELEVISION")."""
+        """The heading a winners list sits under ("Film winners", "TELEVISION")."""
         text, seen = self.text, 0
         while pos > 0 and seen < 40:
             start = text.rfind("\n", 0, pos - 1) + 1

@@ -5,7 +5,7 @@ Verbs: "X won best Y for Z", "Y goes to X", "X took home the Globe for Y",
 best actress". Nouns: "X, a Golden Globe winner for Y", "his win for Y",
 "another win for X - best director". A roundup heading ("Name, best actress
 for Work:") gives its name the award. Predictions ("should win"), negations
-and past wins ("won a Globe in 1995") are not awards.
+and past wins ("won a Globe in 1988") are not awards.
 """
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ class WinnersText(_Reader):
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         subj = max(subjects, key=lambda c: (c.i < head.i, c.i)) if subjects else None  # the nearest before
         if subj is not None and subj.lower_ in ("which", "that", "who") and head.dep_ == "relcl":
-            subj = head.head  # "Birdman, which also garnered best screenplay"
+            subj = head.head  # "Night Train, which also took best screenplay"
         if subj is None:
             subj = self._adjacent_subject(head)  # "..., and co-star Y picked up B": Y missed by the parse
         if subj is None and head.dep_ == "conj":
@@ -92,11 +92,11 @@ class WinnersText(_Reader):
             subj = max(subjects, key=lambda c: c.i) if subjects else self.ctx._subject_of(root)
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
         if subj is None and poss is not None:
-            subj = poss  # "Avatar's taking best picture"
+            subj = poss  # "Meridian's taking best picture"
         if subj is None:
             return None
         if claim.kind == "person" and not self._is_person_token(subj):
-            # "'Oppenheimer' scored a best director trophy for Christopher Nolan"
+            # "'Night Train' earned a best director trophy for Maria Lindqvist"
             person = self._for_person(claim, span)
             if person is not None:
                 title = self.works.overlapping(subj.left_edge.idx, subj.right_edge.idx + 1)
@@ -107,7 +107,7 @@ class WinnersText(_Reader):
                 return person
         found = self._entity(claim, subj)
         if found is None and claim.kind == "title":
-            # "Spielberg scores the award for best animated feature film, 'Tintin'": the work is named after
+            # "Whitfield takes the prize for best animated feature, 'Paper Kites'": the work is named after
             found = self._title_after(claim, span)
         if found is None and claim.kind == "title" and self._is_person_token(subj):
             person = self.ctx.mention_in(subj.idx, subj.idx + len(subj)).person
@@ -148,12 +148,12 @@ class WinnersText(_Reader):
         if m is None or "respectively" in m.group(0):
             return self._respectively(claim, span)
         pos = claim.mention.end + m.end()
-        # "for Christopher Nolan", "for its star, Irish actor Colin Farrell"
+        # "for Maria Lindqvist", "for its star, Danish actor Tom Okafor"
         stop = min(len(self.text), pos + 50)
         for x in self.ctx.mentions:
             if pos <= x.start < stop and x.kind == "name" and x.person:
                 if re.search(r"[.;:]|\band\b", self.text[pos : x.start]) or re.search(r"\bthe\s*$", self.text[pos : x.start], re.I):
-                    return None  # "for The Farewell" names a work
+                    return None  # "for The Lamplighter" names a work
                 return x.person, (x.start, x.end)
         return None
 
@@ -214,7 +214,7 @@ class WinnersText(_Reader):
         return found.person, (found.start, found.end)
 
     def _winner_of_noun(self, claim: _Claim, span: Span) -> tuple[str, tuple[int, int]] | None:
-        """ "X, a Golden Globe winner for Y", "Y winner X", "his win for Y", "Winner No. 3: 'T' for Y"."""
+        """ "X, a Golden Globe winner for Y", "Y winner X", "his win for Y", "Winner No. 7: 'T' for Y"."""
         t = span.root
         for _ in range(4):
             if t.lower_ in ("win", "wins", "victory", "victories", "triumph") and t.pos_ == "NOUN":
@@ -261,7 +261,7 @@ class WinnersText(_Reader):
                     obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                     between = self.doc[min(obj.i, span.start) : max(obj.i, span.start)] if obj is not None else []
                     if any(t.pos_ == "VERB" for t in between) or len(between) > 8:
-                        continue  # "a win for 3-D in light of X taking best picture": another clause
+                        continue  # "a win for streaming in a year that saw X taking best picture": another clause
                     if obj is not None and not (span.start <= obj.i < span.end):
                         found = self._entity(claim, obj)
                         if found is not None:
@@ -311,7 +311,7 @@ class WinnersText(_Reader):
         if claim.kind == "title":
             title = self.works.overlapping(tok.idx, tok.idx + len(tok)) or self.works.overlapping(lo, hi)
             if title is None and (tok.lower_ in self.lex.work_nouns or tok.lower_ == "it"):
-                title = self._last_title_before(tok.idx)  # "the film", "Universal's epic", "it"
+                title = self._last_title_before(tok.idx)  # "the film", "Northlight's epic", "it"
             if title is None and tok.pos_ in ("PROPN", "NOUN"):
                 title = self.works.covering(tok.idx, tok.sent.start_char, hi)
                 if title is not None and (self.people.is_person(title.text) or title.text.isdigit()):

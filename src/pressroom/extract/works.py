@@ -2,7 +2,7 @@
 
 A title is a quoted stretch read as a title, or a run of title-case words in a
 place where a work is named: after "for", "in", "on", "from", in brackets
-after a name, before a role noun ("The Fighter co-star"), or after a line's
+after a name, before a role noun ("The Paper Lanterns co-star"), or after a line's
 separator in a winners list.
 """
 from __future__ import annotations
@@ -41,7 +41,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
         while end > start and (text[end - 1] in _OPENERS or text[end - 1] in " \t,.;:" or text[end - 1].isspace()):
             end -= 1
         if end - start > 2 and text[end - 2 : end].lower() in ("'s", "\u2019s"):
-            end -= 2  # "The Social Network's success": the title, not its possessive
+            end -= 2  # "The Glass Orchard's success": the title, not its possessive
             continue
         return start, end
 
@@ -65,7 +65,7 @@ class Works:
 
     def at(self, pos: int, *, commas: bool = True) -> Title | None:
         """The title that starts at ``pos``: quoted, or a title-case run (which may
-        run over a comma, "Ebbing, Missouri", unless ``commas`` is false, as in lists)."""
+        run over a comma, "Millbrook, Oregon", unless ``commas`` is false, as in lists)."""
         text = self.text
         while pos < len(text) and text[pos] in " \t":
             pos += 1
@@ -73,30 +73,30 @@ class Works:
         if q is not None:
             return q
         owner = re.match(r"[A-Z][\w.&-]*['\u2019]s\s+(?=[\"\u201c'\u2018])", text[pos : pos + 40])
-        if owner:  # "Showtime's "Episodes"": the network, then the quoted title
+        if owner:  # "Showtime's "Quarters"": the network, then the quoted title
             q = self.quoted_at(pos + owner.end())
             if q is not None:
                 return q
         m = (TITLE_CASE if commas else TITLE_CASE_NO_COMMA).match(text, pos)
         if not m:
             return None
-        if re.fullmatch(r"[A-Z]{2,6}['\u2019]s", m.group(0)):  # "HBO's (not exactly comedic) 'Enlightened'"
+        if re.fullmatch(r"[A-Z]{2,6}['\u2019]s", m.group(0)):  # "HBO's (not exactly cheerful) 'Lowtide'"
             for s_, _e in self.quoted:
                 if m.end() <= s_ <= m.end() + 40:
                     return self.quoted_at(s_)
             return None
         s, e = _strip(text, m.start(), m.end())
         lead = re.match(r"['\u2019]?\d0s(?:-\w+)?\s+", text[s:e])
-        if lead:  # "'60s-era Once Upon a Time": the decade describes, the title follows
+        if lead:  # "'60s-era Under the Pier": the decade describes, the title follows
             s += lead.end()
         owner = re.match(r"(?:[A-Z][\w.&-]*\s){0,2}?[\w.&-]+['\u2019]s\s+(?=(?:The|A|An)\s)|[A-Z]{2,6}['\u2019]s\s+", text[s:e])
-        if owner and owner.end() < e - s:  # "Netflix's The Irishman", "HBO's Game of Thrones": the owner, then the title
+        if owner and owner.end() < e - s:  # "Netflix's The Lamplighter", "HBO's House of Salt": the owner, then the title
             s += owner.end()
         year = re.match(r"(?:19|20)\d\d\s+(?=\S)", text[s:e])
-        if year:  # "in 1984 for Yentl": a year, then the title
+        if year:  # "in 1987 for Lowtide": a year, then the title
             return None
         words = text[s:e].split()
-        # drop trailing minor words ("Black Swan and" -> "Black Swan")
+        # drop trailing minor words ("Night Train and" -> "Night Train")
         while words and re.fullmatch(_MINOR, words[-1]):
             words.pop()
         if not words:
@@ -109,7 +109,7 @@ class Works:
         return Title(text[s:e], s, e, False)
 
     def covering(self, pos: int, lo: int, hi: int) -> Title | None:
-        """The title-case run around ``pos`` that starts at or after ``lo`` ("BEHIND THE CANDELABRA")."""
+        """The title-case run around ``pos`` that starts at or after ``lo`` ("UNDER THE PIER")."""
         for m in TITLE_CASE.finditer(self.text, lo, hi):
             if m.start() <= pos < m.end():
                 return self.at(m.start())  # the run, less a decade or an owner before it

@@ -6,7 +6,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-# "10:57 p.m. ET:", "8:01pm -", "[9.31pm]" at the head of a live-blog line
+# "9:42 p.m. ET:", "8:01pm -", "[9.31pm]" at the head of a live-blog line
 TIMESTAMP = re.compile(
     r"(?m)^[ \t]*[\[(]?\d{1,2}[:.]\d{2}(?:[ \t]*[aApP]\.?[ \t]?[mM]\.?)?(?:[ \t]*[A-Z]{2,4}\b)?[\])]?[ \t]*[:\u2013\u2014-]?[ \t]*"
 )
@@ -24,7 +24,7 @@ class LineBreaks:
 
     Headlines, list items, captions and live-blog entries end without a full
     stop; the parser must not run them into the next line, nor read
-    "10:57 p.m. ET:" as the subject of the entry.
+    "9:42 p.m. ET:" as the subject of the entry.
     """
 
     def __call__(self, doc: Doc) -> Doc:
