@@ -1,4 +1,5 @@
-"""The ``pressroom`` command: output formats, exit codes, the store, reading quotes back."""
+"""The ``pressroom`` command: output formats, exit codes, the store, reading quotes and
+the timeline back."""
 from __future__ import annotations
 
 import json
@@ -320,6 +321,120 @@ def test_quotes_table(stored):
 def test_quotes_without_store_exits_2(db):
     result = invoke("quotes", "--db", db)
     assert result.exit_code == 2
+    assert str(db) in squeezed(result.stderr)
+    assert_no_traceback(result)
+    assert not db.exists()
+
+
+# --- timeline ---------------------------------------------------------------
+
+# Invented live blogs of two ceremonies, each in reverse order, one running past midnight.
+BLOGS = {
+    "globes-blog": (
+        "Golden Globes 2025 live blog\n\n"
+        '11:52 p.m. ET: Best Motion Picture - Drama goes to "Salt Orchard". '
+        "Producer Dov Arkwright thanked his crew.\n\n"
+        "12:06 a.m. ET: That's the show. Host Wren Calloway signed off with a bow.\n\n"
+        "8:04 p.m. ET: Wren Calloway opens the show with a monologue about parking valets.\n\n"
+        "7:40 p.m. ET: Nell Ashgrove arrives on the red carpet wearing a silver gown.\n"
+    ),
+    "oscars-blog": (
+        "Oscars 2024: live updates from the Academy Awards\n\n"
+        '9:12 p.m. ET: Backstage, Corin Halvorsen was asked about the night. "I am still shaking," she said.\n\n'
+        "8:30 p.m. ET: The 96th Academy Awards begin in a packed theatre.\n"
+    ),
+}
+NIGHT = [  # (time, kind, document) through the night, across both blogs
+    ("19:40", "red-carpet", "globes-blog"),
+    ("20:04", "monologue", "globes-blog"),
+    ("20:30", "other", "oscars-blog"),
+    ("21:12", "quote", "oscars-blog"),
+    ("23:52", "win", "globes-blog"),
+    ("00:06", "other", "globes-blog"),
+]
+
+
+@pytest.fixture
+def blogs(tmp_path: Path, db: Path) -> Path:
+    """A store holding the extracted ``BLOGS`` beside the timeless ``ARTICLES``."""
+    paths = write_articles(tmp_path / "blogs", BLOGS) + write_articles(tmp_path / "coverage")
+    result = invoke("extract", *paths, "--db", db)
+    assert result.exit_code == 0, result.stderr
+    return db
+
+
+def timeline_rows(db: Path, *args: str) -> list[dict]:
+    result = invoke("timeline", *args, "--db", db, "--json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_timeline_json_runs_through_the_night(blogs):
+    rows = timeline_rows(blogs)
+    assert [(r["time"], r["kind"], r["document"]) for r in rows] == NIGHT
+    win = rows[4]
+    assert win["award"] == "best motion picture - drama"
+    assert win["people"] == ["Dov Arkwright"]
+    assert (win["zone"], win["stamp"]) == ("ET", "11:52 p.m. ET")
+    assert (win["ceremony"], win["year"]) == ("Golden Globe Awards", 2025)
+    assert win["text"].startswith("Best Motion Picture - Drama goes to")
+    assert Path(win["path"]).read_text(encoding="utf-8")[win["start"] :].startswith("11:52 p.m. ET:")
+
+
+def test_timeline_table(blogs):
+    result = invoke("timeline", "--db", blogs, env={"COLUMNS": "200"})  # one line per entry
+    assert result.exit_code == 0, result.stderr
+    assert "6 timeline entries" in result.stdout
+    lines = [line for line in result.stdout.splitlines() if " ET " in line]
+    assert [[cell.strip() for cell in line.split("\u2502")[1:3] + line.split("\u2502")[-2:-1]]
+            for line in lines] == [[f"{time} ET", kind, doc] for time, kind, doc in NIGHT]
+    assert "best motion picture - drama" in lines[4] and "Dov Arkwright" in lines[4]
+    assert "Backstage, Corin Halvorsen was asked about the night." in lines[3]
+
+
+def test_timeline_table_fits_80_columns(blogs):
+    result = invoke("timeline", "--db", blogs, env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    places = [result.stdout.index(f"{time} ET") for time, _, _ in NIGHT]
+    assert places == sorted(places)
+    assert "NellAshgrove" in squeezed(result.stdout)
+
+
+@pytest.mark.parametrize(
+    "args, documents",
+    [
+        (["globes"], {"globes-blog"}),
+        (["golden globes", "2025"], {"globes-blog"}),
+        (["Golden Globe Awards"], {"globes-blog"}),
+        (["oscars"], {"oscars-blog"}),
+        (["academy"], {"oscars-blog"}),  # part of the official name
+        (["oscars", "2024"], {"oscars-blog"}),
+    ],
+)
+def test_timeline_filters(blogs, args, documents):
+    assert {r["document"] for r in timeline_rows(blogs, *args)} == documents
+
+
+@pytest.mark.parametrize("args", [["emmys"], ["globes", "2024"], ["nothing-like-it"]])
+def test_timeline_without_matching_entries_exits_1(blogs, args):
+    result = invoke("timeline", *args, "--db", blogs)
+    assert result.exit_code == 1
+    assert "no timestamped entries stored" in result.stderr
+    assert result.stdout == ""
+    assert_no_traceback(result)
+
+
+def test_timeline_of_a_store_without_live_blogs_exits_1(stored):
+    result = invoke("timeline", "--db", stored)
+    assert result.exit_code == 1
+    assert error_lines(result) == ["error: no timestamped entries stored"]
+
+
+def test_timeline_without_store_exits_2(db):
+    result = invoke("timeline", "--db", db)
+    assert result.exit_code == 2
+    assert "no such store" in result.stderr
     assert str(db) in squeezed(result.stderr)
     assert_no_traceback(result)
     assert not db.exists()

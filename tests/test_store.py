@@ -1,6 +1,8 @@
-"""The SQLite store: round trips, replacement, search, awards, people, migrations, failures."""
+"""The SQLite store: round trips, replacement, search, awards, people, the timeline,
+migrations, failures."""
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import replace
 
@@ -8,16 +10,18 @@ import pytest
 
 from pressroom.errors import StoreError
 from pressroom.fuse import fuse
-from pressroom.records import Award, Ceremony, Document, DocumentResult, Host, Mention, Quote
+from pressroom.records import Award, Ceremony, Document, DocumentResult, Event, Host, Mention, Quote
 from pressroom.store import (
     MIGRATIONS,
     Store,
     StoredAward,
     StoredDocument,
+    StoredEvent,
     StoredQuote,
     document_key,
     fts_query,
 )
+from pressroom.store.schema import statements
 
 GALA_TEXT = (
     'Mara Quill hosted the evening. "I brought my lucky socks," said Tobin Vale backstage. '
@@ -514,6 +518,159 @@ def test_person_unknown_or_partial_name_finds_nothing(season, name):
                ("quotes", "wins", "nominations", "presentations", "hosting"))
 
 
+# -- the timeline ---------------------------------------------------------------
+
+BLOG_TEXT = (
+    "Harbour night live\n"
+    "11:58 p.m. ET: Tobin Vale wins Best Picture. \"For the otters,\" he said.\n"
+    "12:10 a.m. ET: Mara Quill and Ines Roe close the show.\n"
+    "8:02 p.m. ET: Mara Quill opens with a monologue.\n"
+)
+LATE_BLOG_TEXT = (
+    "Lantern notes\n"
+    "8:02pm - Pell Harrow waves from the carpet.\n"
+    "9:15pm - Ines Roe presents Best Director.\n"
+    "Earlier - the doors opened.\n"
+)
+
+
+def _event(text: str, stamp: str, time: str | None, kind: str, *people: str,
+           zone: str | None = None, award: str | None = None) -> Event:
+    start = text.index(stamp)
+    end = text.find("\n", start) + 1
+    body = text[start:end].split(":", 2)[-1] if zone else text[start:end]
+    return Event(time, stamp, kind, " ".join(body.split()), start, end, zone=zone,
+                 people=people, award=award)
+
+
+def blog_result() -> DocumentResult:
+    """A reverse-ordered live blog: an evening entry, one before and one past midnight."""
+    text = BLOG_TEXT
+    said = _quote(text, "For the otters,", "Tobin Vale", cue="said", setting="onstage",
+                  confidence=0.9, time="23:58")
+    picture = _mention(text, "Best Picture")
+    award = Award("Best Picture", "Tobin Vale", picture.start, picture.end,
+                  winner_at=_span(text, "Tobin Vale"), confidence=0.8, time="23:58")
+    timeline = (
+        _event(text, "8:02 p.m. ET", "20:02", "monologue", "Mara Quill", zone="ET"),
+        _event(text, "11:58 p.m. ET", "23:58", "win", "Tobin Vale", zone="ET", award="Best Picture"),
+        _event(text, "12:10 a.m. ET", "00:10", "other", "Mara Quill", "Ines Roe", zone="ET"),
+    )
+    return DocumentResult(
+        Document(id="blog", text=text, path="/news/blog.txt", title="Harbour night", sha256="d" * 64),
+        quotes=(said,), people=("Mara Quill", "Tobin Vale"), ceremony=HARBOUR,
+        awards=(award,), timeline=timeline,
+    )
+
+
+def late_blog_result() -> DocumentResult:
+    """Another ceremony's blog: an entry at the same minute as blog's first, and an untimed one."""
+    text = LATE_BLOG_TEXT
+    timeline = (
+        _event(text, "8:02pm", "20:02", "red-carpet", "Pell Harrow"),
+        _event(text, "9:15pm", "21:15", "presentation", "Ines Roe", award="Best Director"),
+        _event(text, "Earlier", None, "other"),
+    )
+    return DocumentResult(
+        Document(id="lantern", text=text, path="/news/lantern.txt", sha256="e" * 64),
+        ceremony=Ceremony(GLOBE, 2023), timeline=timeline,
+    )
+
+
+@pytest.fixture
+def nights(store):
+    store.save(late_blog_result())
+    store.save(blog_result())
+    store.save(second_result())  # no timeline
+    return store
+
+
+def test_timeline_round_trips(store):
+    result = blog_result()
+    store.save(result)
+    assert store.document("blog") == result
+    assert store.results() == [result]
+    (quote,) = store.document("blog").quotes
+    assert quote.time == "23:58"
+
+
+def test_timeline_runs_through_the_night(nights):
+    assert [(e.time, e.doc_id) for e in nights.timeline()] == [
+        ("20:02", "blog"),  # same minute: by document path
+        ("20:02", "lantern"),
+        ("21:15", "lantern"),
+        ("23:58", "blog"),
+        ("00:10", "blog"),  # past midnight, after the evening
+        (None, "lantern"),  # untimed last
+    ]
+
+
+def test_timeline_row(nights):
+    row = nights.timeline()[3]
+    text = BLOG_TEXT
+    start = text.index("11:58")
+    assert row == StoredEvent(
+        time="23:58", stamp="11:58 p.m. ET", zone="ET", kind="win",
+        text='Tobin Vale wins Best Picture. "For the otters," he said.',
+        people=("Tobin Vale",), award="Best Picture", doc_id="blog", path="/news/blog.txt",
+        title="Harbour night", start=start, end=text.index("12:10"), ceremony=HARBOUR,
+    )
+    assert [e.people for e in nights.timeline() if e.time == "00:10"] == [("Mara Quill", "Ines Roe")]
+
+
+@pytest.mark.parametrize(
+    "ceremony, year, expected",
+    [
+        (None, None, {"blog", "lantern"}),
+        ("harbour", None, {"blog"}),
+        ("LANTERN", 2023, {"lantern"}),
+        (None, 2024, {"blog"}),
+        ("lantern", 2024, set()),
+        ("Oscars", None, set()),
+    ],
+)
+def test_timeline_filters(nights, ceremony, year, expected):
+    assert {e.doc_id for e in nights.timeline(ceremony=ceremony, year=year)} == expected
+
+
+def test_timeline_of_empty_store(store):
+    assert store.timeline() == []
+
+
+def test_resave_replaces_the_timeline(tmp_path):
+    path = tmp_path / "press.db"
+    shorter = replace(blog_result(), timeline=blog_result().timeline[1:2])
+    with Store(path) as store:
+        store.save(blog_result())
+        store.save(late_blog_result())
+        store.save(shorter)
+        assert store.document("blog") == shorter
+        assert [e.doc_id for e in store.timeline()].count("blog") == 1
+        store.delete_document("/news/lantern.txt")
+        assert {e.doc_id for e in store.timeline()} == {"blog"}
+    raw = sqlite3.connect(path)
+    try:
+        counts = [raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("timeline", "timeline_people")]
+    finally:
+        raw.close()
+    assert counts == [1, 1]  # replaced and deleted events took their people along
+
+
+def _failing_timeline(self, document_id, timeline):
+    raise RuntimeError("timeline blew up")
+
+
+def test_failed_save_keeps_previous_timeline(store, monkeypatch):
+    original = blog_result()
+    store.save(original)
+    monkeypatch.setattr(Store, "_insert_timeline", _failing_timeline)
+    with pytest.raises(RuntimeError):
+        store.save(replace(original, timeline=original.timeline[:1]))
+    assert store.document("blog") == original
+    assert len(store.timeline()) == 3
+
+
 # -- files, migrations, failures ------------------------------------------------
 
 
@@ -530,6 +687,74 @@ def test_file_store_uses_wal_and_migrates_once(tmp_path):
     try:
         assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert raw.execute("PRAGMA user_version").fetchone() == (len(MIGRATIONS),)
+    finally:
+        raw.close()
+
+
+def _save_as_version_1(raw: sqlite3.Connection, result: DocumentResult) -> None:
+    """Write ``result`` as pressroom's schema version 1 stored it (no times, no timeline)."""
+    doc, c = result.document, result.ceremony
+    (document_id,) = raw.execute(
+        "INSERT INTO documents (doc_id, path, title, format, encoding, sha256, text, n_chars,"
+        " extracted_at, ceremony_name, ceremony_year, ceremony_key, ceremony_edition)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '2024-01-01T00:00:00+00:00', ?, ?, ?, ?) RETURNING id",
+        (doc.id, doc.path, doc.title, doc.format, doc.encoding, doc.sha256, doc.text,
+         len(doc.text), c.name, c.year, c.key, c.edition),
+    ).fetchone()
+
+    def person(name: str) -> int:
+        raw.execute("INSERT OR IGNORE INTO people (name) VALUES (?)", (name,))
+        return raw.execute("SELECT id FROM people WHERE name = ?", (name,)).fetchone()[0]
+
+    for name in result.people:
+        raw.execute("INSERT INTO document_people VALUES (?, ?)", (document_id, person(name)))
+    for q in result.quotes:
+        raw.execute(
+            'INSERT INTO quotes (document_id, person_id, text, start, "end", speaker_start,'
+            " speaker_end, cue, setting, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (document_id, person(q.speaker) if q.speaker else None, q.text, q.start, q.end,
+             q.speaker_start, q.speaker_end, q.cue, q.setting, q.confidence),
+        )
+    for h in result.hosts:
+        raw.execute('INSERT INTO hosts (document_id, name, start, "end") VALUES (?, ?, ?, ?)',
+                    (document_id, h.name, h.start, h.end))
+    for a in result.awards:
+        award_id = raw.execute(
+            "INSERT INTO awards (document_id, award, family, candidates, winner, winner_start,"
+            ' winner_end, work, work_start, work_end, mention, start, "end", confidence)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (document_id, a.award, a.family, json.dumps(list(a.candidates)), a.winner,
+             *(a.winner_at or (None, None)), a.work, *(a.work_at or (None, None)), a.mention,
+             a.start, a.end, a.confidence),
+        ).lastrowid
+        for role, mentions in (("nominee", a.nominees), ("presenter", a.presenters)):
+            for m in mentions:
+                raw.execute("INSERT INTO award_people VALUES (?, ?, ?, ?, ?)",
+                            (award_id, role, m.name, m.start, m.end))
+
+
+def test_version_1_file_migrates_in_place(tmp_path):
+    path = tmp_path / "v1.db"
+    raw = sqlite3.connect(path)
+    try:
+        for statement in statements(MIGRATIONS[0]):
+            raw.execute(statement)
+        raw.execute("PRAGMA user_version = 1")
+        _save_as_version_1(raw, gala_result())
+        raw.commit()
+    finally:
+        raw.close()
+    with Store(path) as store:
+        assert store.schema_version == 2
+        assert store.document("gala") == gala_result()  # every fact kept; times None
+        assert [q.speaker for q in store.quotes(search="otter")] == ["Mara Quill"]
+        store.save(blog_result())
+        assert store.document("blog") == blog_result()
+        assert len(store.timeline()) == 3
+        assert store.integrity_ok()
+    raw = sqlite3.connect(path)
+    try:
+        assert raw.execute("PRAGMA user_version").fetchone() == (2,)
     finally:
         raw.close()
 
@@ -607,7 +832,7 @@ def test_failed_save_keeps_previous_version(store, monkeypatch, break_result, pa
     assert len(store.awards()) == 2
 
 
-@pytest.mark.parametrize("read", ["stats", "person", "results"])
+@pytest.mark.parametrize("read", ["stats", "person", "results", "timeline"])
 def test_closed_store_raises_store_error(read):
     store = Store(":memory:")
     store.close()

@@ -231,6 +231,51 @@ def export(
         err.print(f"wrote {output}")
 
 
+@app.command()
+def timeline(
+    ceremony: Optional[str] = typer.Argument(None, help="The ceremony: a name it goes by ('globes', 'golden globes', 'oscars') or part of its name."),
+    year: Optional[int] = typer.Argument(None, help="The year the ceremony was held."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    db: Optional[Path] = DbOption,
+) -> None:
+    """Print the night in time order: every timestamped live-blog entry stored, across documents."""
+    from .store import Store
+
+    path = _db_path(db)
+    if not path.exists():
+        _fail(f"{path}: no such store (run 'pressroom extract' first, or give --db)", 2)
+    try:
+        with Store(path) as store:
+            events = store.timeline(ceremony=_ceremony_name(ceremony), year=year)
+    except PressroomError as exc:
+        _fail(str(exc))
+    if not events:
+        _fail("no timestamped entries stored" + (f" for {ceremony!r}" if ceremony else "") + (f" {year}" if year else ""))
+    if as_json:
+        sys.stdout.write(json.dumps([_event_json(e) for e in events], ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=f"{len(events)} timeline entries", expand=True)
+    table.add_column("time", style="bold", no_wrap=True)
+    table.add_column("kind", style="magenta", no_wrap=True)
+    table.add_column("award", style="green", ratio=2, overflow="fold")
+    table.add_column("people", style="cyan", ratio=2, overflow="fold")
+    table.add_column("text", ratio=5, min_width=20)
+    table.add_column("source", style="dim", ratio=1, overflow="fold")
+    for e in events:
+        when = " ".join(part for part in (e.time or e.stamp, e.zone) if part)
+        table.add_row(when, e.kind, e.award or "", ", ".join(e.people), _short(e.text), e.doc_id)
+    out.print(table)
+
+
+def _event_json(event) -> dict:
+    c = event.ceremony
+    return {"time": event.time, "zone": event.zone, "stamp": event.stamp, "kind": event.kind,
+            "award": event.award, "people": list(event.people), "text": event.text,
+            "document": event.doc_id, "path": event.path, "title": event.title,
+            "start": event.start, "end": event.end,
+            "ceremony": c.name if c else None, "year": c.year if c else None}
+
+
 def _ceremony_name(name: Optional[str]) -> Optional[str]:
     """The stored name of a ceremony the user names by any of its aliases ("globes")."""
     if not name:

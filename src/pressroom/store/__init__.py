@@ -1,13 +1,13 @@
 """The SQLite store: schema, migrations, saving results and reading them back.
 
 ``Store`` is the only place in pressroom that runs SQL. One document's facts
-(its text, quotes, people, ceremony, hosts and awards) are saved in one
-transaction, keyed by the document's path; quotes are searchable through an
-FTS5 index over the quote text and the speaker's name.
+(its text, quotes, people, ceremony, hosts, awards and timeline) are saved in
+one transaction, keyed by the document's path; quotes are searchable through
+an FTS5 index over the quote text and the speaker's name.
 
 Reads return frozen dataclasses (``StoredQuote``, ``StoredDocument``,
-``StoredAward``) or the records the pipeline produced (``DocumentResult``),
-never ``sqlite3.Row``.
+``StoredAward``, ``StoredEvent``) or the records the pipeline produced
+(``DocumentResult``), never ``sqlite3.Row``.
 
 Modules: ``database`` (the ``Store`` class), ``schema`` (migrations and
 connection settings), ``queries`` (the SQL of reads and writes), ``rows``
@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from .database import RAW_TEXT_PREFIX, Store, document_key
 from .queries import fts_query
-from .rows import PersonFacts, StoredAward, StoredDocument, StoredQuote
+from .rows import PersonFacts, StoredAward, StoredDocument, StoredEvent, StoredQuote
 from .schema import MIGRATIONS
 
 __all__ = [
-    "MIGRATIONS", "PersonFacts", "Store", "StoredAward", "StoredDocument", "StoredQuote",
-    "document_key", "fts_query",
+    "MIGRATIONS", "PersonFacts", "Store", "StoredAward", "StoredDocument", "StoredEvent",
+    "StoredQuote", "document_key", "fts_query",
 ]

@@ -1,7 +1,7 @@
 """``Store``: a pressroom SQLite database, and the only code that runs SQL.
 
-One document's facts (its text, quotes, people, ceremony, hosts and awards)
-are saved in one transaction, keyed by the document's path (``document_key``).
+One document's facts (its text, quotes, people, ceremony, hosts, awards and
+timeline) are saved in one transaction, keyed by the document's path (``document_key``).
 The SQL text lives in ``schema`` and ``queries``; reads come back as the rows
 of ``rows`` or as pipeline records.
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from ..errors import StoreError
-from ..records import Award, Ceremony, Document, DocumentResult, Host, Mention, Quote
+from ..records import Award, Ceremony, Document, DocumentResult, Event, Host, Mention, Quote
 from .queries import (
     AWARDS_FROM,
     AWARDS_ORDER,
@@ -30,10 +30,18 @@ from .queries import (
     DELETE_DOCUMENT,
     DELETE_FACTS,
     DOCUMENT_COLUMNS,
+    EVENTS_FROM,
+    EVENTS_IN_DOCUMENT_ORDER,
+    EVENTS_ORDER,
+    EVENT_PEOPLE_COLUMNS,
+    EVENT_PEOPLE_JOIN,
+    EVENT_PEOPLE_ORDER,
     HAS_DOCUMENT,
     INSERT_AWARD,
     INSERT_AWARD_PERSON,
     INSERT_DOCUMENT_PERSON,
+    INSERT_EVENT,
+    INSERT_EVENT_PERSON,
     INSERT_HOST,
     INSERT_PERSON,
     INSERT_QUOTE,
@@ -55,6 +63,7 @@ from .queries import (
     SELECT_PERSON_ID,
     SELECT_PERSON_NAME,
     STORED_AWARD_COLUMNS,
+    STORED_EVENT_COLUMNS,
     UPSERT_DOCUMENT,
     WHERE_DOCUMENT,
     WHERE_DOCUMENT_ROW,
@@ -68,7 +77,7 @@ from .queries import (
     fts_query,
     where_clause,
 )
-from .rows import PersonFacts, StoredAward, StoredDocument, StoredQuote
+from .rows import PersonFacts, StoredAward, StoredDocument, StoredEvent, StoredQuote
 from .schema import (
     CONNECTION_PRAGMAS,
     GET_VERSION,
@@ -188,7 +197,7 @@ class Store:
 
     @_translated
     def save(self, result: DocumentResult) -> int:
-        """Save one document's facts in one transaction; return its row id.
+        """Save one document's facts and timeline in one transaction; return its row id.
 
         A document already stored under the same key (see ``document_key``) has
         all its facts replaced, even when its sha256 is unchanged: the extractor
@@ -216,6 +225,7 @@ class Store:
             for host in result.hosts:
                 conn.execute(INSERT_HOST, (document_id, host.name, host.start, host.end))
             self._insert_awards(document_id, result.awards)
+            self._insert_timeline(document_id, result.timeline)
             conn.execute(PRUNE_PEOPLE)
         return document_id
 
@@ -235,7 +245,7 @@ class Store:
             self._conn.execute(
                 INSERT_QUOTE,
                 (document_id, self._person_id(q.speaker, people), q.text, q.start, q.end,
-                 q.speaker_start, q.speaker_end, q.cue, q.setting, q.confidence),
+                 q.speaker_start, q.speaker_end, q.cue, q.setting, q.confidence, q.time),
             )
 
     def _insert_awards(self, document_id: int, awards: tuple[Award, ...]) -> None:
@@ -246,13 +256,22 @@ class Store:
                 INSERT_AWARD,
                 (document_id, a.award, a.family, json.dumps(list(a.candidates)), a.winner,
                  winner_start, winner_end, a.work, work_start, work_end, a.mention,
-                 a.start, a.end, a.confidence),
+                 a.start, a.end, a.confidence, a.time),
             ).lastrowid
             for role, mentions in (("nominee", a.nominees), ("presenter", a.presenters)):
                 for m in mentions:
                     self._conn.execute(
                         INSERT_AWARD_PERSON, (award_id, role, m.name, m.start, m.end)
                     )
+
+    def _insert_timeline(self, document_id: int, timeline: tuple[Event, ...]) -> None:
+        for e in timeline:
+            event_id = self._conn.execute(
+                INSERT_EVENT,
+                (document_id, e.time, e.stamp, e.zone, e.kind, e.text, e.start, e.end, e.award),
+            ).lastrowid
+            for name in e.people:
+                self._conn.execute(INSERT_EVENT_PERSON, (event_id, name))
 
     @_translated
     def delete_document(self, path: str) -> bool:
@@ -375,12 +394,50 @@ class Store:
         awards = tuple(
             Award(award, winner, start, end, work, mention, family, tuple(json.loads(candidates)),
                   _span(winner_start, winner_end), _span(work_start, work_end),
-                  named[award_id, "nominee"], named[award_id, "presenter"], confidence)
+                  named[award_id, "nominee"], named[award_id, "presenter"], confidence, time)
             for (award_id, award, winner, start, end, work, mention, family, candidates,
-                 winner_start, winner_end, work_start, work_end, confidence)
+                 winner_start, winner_end, work_start, work_end, confidence, time)
             in conn.execute(SELECT_DOCUMENT_AWARDS, (rowid,)).fetchall()
         )
-        return DocumentResult(document, quotes, people, _ceremony(*ceremony), hosts, awards)
+        timeline = tuple(
+            Event(e.time, e.stamp, e.kind, e.text, e.start, e.end, e.zone, e.people, e.award)
+            for e in self._events([WHERE_DOCUMENT_ROW], [rowid], EVENTS_IN_DOCUMENT_ORDER)
+        )
+        return DocumentResult(document, quotes, people, _ceremony(*ceremony), hosts, awards,
+                              timeline)
+
+    # -- reads: the timeline ---------------------------------------------------
+
+    @_translated
+    def timeline(
+        self, *, ceremony: str | None = None, year: int | None = None
+    ) -> list[StoredEvent]:
+        """Every stored live-blog entry, through the night, across documents.
+
+        ``ceremony`` and ``year`` filter as in ``results``. Entries come by
+        time, the evening first and "00:00"-"05:59" after it (past midnight),
+        untimed ones last; then by document path and place in the text. Times
+        are as each blog gives them, in its own zone: they are not converted.
+        """
+        where, params = ceremony_filter(ceremony, year)
+        with self._snapshot():
+            return self._events(where, params, EVENTS_ORDER)
+
+    def _events(self, where: list[str], params: list[Any], order: str) -> list[StoredEvent]:
+        sql = " ".join([STORED_EVENT_COLUMNS, EVENTS_FROM, where_clause(where), order])
+        rows = self._conn.execute(sql, params).fetchall()
+        people: defaultdict[int, tuple[str, ...]] = defaultdict(tuple)
+        if rows:
+            sql = " ".join([EVENT_PEOPLE_COLUMNS, EVENTS_FROM, EVENT_PEOPLE_JOIN,
+                            where_clause(where), EVENT_PEOPLE_ORDER])
+            for event_id, name in self._conn.execute(sql, params):
+                people[event_id] += (name,)
+        return [
+            StoredEvent(time, stamp, zone, kind, text, people[event_id], award, doc_id, path,
+                        title, start, end, _ceremony(c_name, c_year, c_key, c_edition))
+            for (event_id, time, stamp, zone, kind, text, award, doc_id, path, title, start, end,
+                 c_name, c_year, c_key, c_edition) in rows
+        ]
 
     # -- reads: awards and people ---------------------------------------------
 

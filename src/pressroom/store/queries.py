@@ -27,6 +27,7 @@ DELETE_FACTS = (
     "DELETE FROM hosts WHERE document_id = ?",
     "DELETE FROM awards WHERE document_id = ?",
     "DELETE FROM document_people WHERE document_id = ?",
+    "DELETE FROM timeline WHERE document_id = ?",  # its people go by cascade
 )
 INSERT_PERSON = "INSERT INTO people (name) VALUES (?) ON CONFLICT(name) DO NOTHING"
 SELECT_PERSON_ID = "SELECT id FROM people WHERE name = ?"
@@ -36,19 +37,24 @@ INSERT_DOCUMENT_PERSON = (
 )
 INSERT_QUOTE = """
 INSERT INTO quotes (document_id, person_id, text, start, "end", speaker_start,
-                    speaker_end, cue, setting, confidence)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    speaker_end, cue, setting, confidence, time)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 INSERT_HOST = 'INSERT INTO hosts (document_id, name, start, "end") VALUES (?, ?, ?, ?)'
 INSERT_AWARD = """
 INSERT INTO awards (document_id, award, family, candidates, winner, winner_start,
                     winner_end, work, work_start, work_end, mention, start, "end",
-                    confidence)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    confidence, time)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 INSERT_AWARD_PERSON = """
 INSERT INTO award_people (award_id, role, name, start, "end") VALUES (?, ?, ?, ?, ?)
 """
+INSERT_EVENT = """
+INSERT INTO timeline (document_id, time, stamp, zone, kind, text, start, "end", award)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+INSERT_EVENT_PERSON = "INSERT INTO timeline_people (event_id, name) VALUES (?, ?)"
 # People no quote or document refers to any more (after a replace or delete).
 PRUNE_PEOPLE = """
 DELETE FROM people
@@ -109,7 +115,7 @@ ORDER BY d.doc_id = ? DESC, d.id LIMIT 1
 """
 SELECT_DOCUMENT_QUOTES = """
 SELECT q.text, q.start, q."end", p.name, q.speaker_start, q.speaker_end, q.cue,
-       q.setting, q.confidence
+       q.setting, q.confidence, q.time
 FROM quotes AS q LEFT JOIN people AS p ON p.id = q.person_id
 WHERE q.document_id = ? ORDER BY q.id
 """
@@ -120,7 +126,7 @@ WHERE dp.document_id = ? ORDER BY dp.rowid
 SELECT_DOCUMENT_HOSTS = 'SELECT name, start, "end" FROM hosts WHERE document_id = ? ORDER BY id'
 SELECT_DOCUMENT_AWARDS = """
 SELECT id, award, winner, start, "end", work, mention, family, candidates,
-       winner_start, winner_end, work_start, work_end, confidence
+       winner_start, winner_end, work_start, work_end, confidence, time
 FROM awards WHERE document_id = ? ORDER BY id
 """
 AWARDS_FROM = "FROM awards AS a JOIN documents AS d ON d.id = a.document_id"
@@ -136,6 +142,22 @@ AWARDS_ORDER = (
 AWARD_PEOPLE_COLUMNS = 'SELECT ap.award_id, ap.role, ap.name, ap.start, ap."end"'
 AWARD_PEOPLE_JOIN = "JOIN award_people AS ap ON ap.award_id = a.id"
 AWARD_PEOPLE_ORDER = "ORDER BY ap.rowid"
+EVENTS_FROM = "FROM timeline AS t JOIN documents AS d ON d.id = t.document_id"
+STORED_EVENT_COLUMNS = """
+SELECT t.id, t.time, t.stamp, t.zone, t.kind, t.text, t.award, d.doc_id, d.path, d.title,
+       t.start, t."end", d.ceremony_name, d.ceremony_year, d.ceremony_key, d.ceremony_edition
+"""
+# Through the night: evening first, then "00:xx"-"05:xx" (after midnight), untimed last;
+# "HH:MM" strings sort as times.
+EVENTS_ORDER = """
+ORDER BY t.time IS NULL, t.time < '06:00', t.time, d.path, t.start, t.id
+"""
+# A document's own events, in the order the pipeline gave them (its time order).
+EVENTS_IN_DOCUMENT_ORDER = "ORDER BY t.id"
+# The people of every event the same WHERE selects, in saved order.
+EVENT_PEOPLE_COLUMNS = "SELECT tp.event_id, tp.name"
+EVENT_PEOPLE_JOIN = "JOIN timeline_people AS tp ON tp.event_id = t.id"
+EVENT_PEOPLE_ORDER = "ORDER BY tp.rowid"
 SELECT_PEOPLE = """
 SELECT p.name, count(q.id) AS n FROM people AS p LEFT JOIN quotes AS q ON q.person_id = p.id
 GROUP BY p.id ORDER BY n DESC, p.name

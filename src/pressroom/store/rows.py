@@ -64,6 +64,30 @@ class StoredAward:
     mention: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """One timestamped live-blog entry as ``Store.timeline`` returns it, with its document.
+
+    ``time`` is the 24-hour clock ("22:57") in the blog's own ``zone`` (None
+    when the blog names none); ``stamp`` is the timestamp as written.
+    ``start``/``end`` point at the whole entry in the document's text.
+    """
+
+    time: str | None
+    stamp: str
+    zone: str | None
+    kind: str
+    text: str
+    people: tuple[str, ...]
+    award: str | None
+    doc_id: str
+    path: str
+    title: str
+    start: int
+    end: int
+    ceremony: Ceremony | None
+
+
 class PersonFacts(TypedDict):
     """What ``Store.person`` knows about one person, each list in store order."""
 

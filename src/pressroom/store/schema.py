@@ -104,6 +104,30 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX award_people_award ON award_people(award_id);
     """,
+    # 2: the night as live blogs tell it, and the time of each quote and award.
+    """
+    ALTER TABLE quotes ADD COLUMN time TEXT;
+    ALTER TABLE awards ADD COLUMN time TEXT;
+    CREATE TABLE timeline (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        time TEXT,
+        stamp TEXT NOT NULL,
+        zone TEXT,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        award TEXT
+    );
+    CREATE INDEX timeline_document ON timeline(document_id);
+    CREATE INDEX timeline_time ON timeline(time);
+    CREATE TABLE timeline_people (
+        event_id INTEGER NOT NULL REFERENCES timeline(id) ON DELETE CASCADE,
+        name TEXT NOT NULL
+    );
+    CREATE INDEX timeline_people_event ON timeline_people(event_id);
+    """,
 )
 
 # Set on every connection; WAL only for files (":memory:" has no journal to share).
