@@ -34,27 +34,16 @@ STAMPS = [
     P("9:05pm - A toast.\n9:20 - A speech runs long.\n9:45pm - A song.\n",
       [("21:05", None, "9:05pm"), ("21:20", None, "9:20"), ("21:45", None, "9:45pm")],
       id="bare-time-in-an-evening-blog"),
+    P("21:45 GMT The first envelope.\n22:10 GMT The second envelope.\n",
+      [("21:45", "GMT", "21:45 GMT"), ("22:10", "GMT", "22:10 GMT")], id="24-hour-zone-then-words"),
+    P("[9.31pm] A standing ovation.\n[9.40pm] A commercial break.\n",
+      [("21:31", None, "[9.31pm]"), ("21:40", None, "[9.40pm]")], id="bracketed-then-words"),
 ]
 
 
-def gap(text, expected, reason, id):
-    return P(text, expected, id=id, marks=pytest.mark.xfail(strict=True, reason=reason))
 
 
-# stamps a careful reader sees and find_entries does not yet
-KNOWN_GAPS = [
-    gap("21:45 GMT The first envelope.\n22:10 GMT The second envelope.\n",
-        [("21:45", "GMT", "21:45 GMT"), ("22:10", "GMT", "22:10 GMT")],
-        "a zone followed by words on the same line, with no colon or dash, is not taken as a stamp",
-        id="24-hour-zone-then-words"),
-    gap("[9.31pm] A standing ovation.\n[9.40pm] A commercial break.\n",
-        [("21:31", None, "[9.31pm]"), ("21:40", None, "[9.40pm]")],
-        "a closing bracket followed by words on the same line is not taken as a stamp's end",
-        id="bracketed-then-words"),
-]
-
-
-@pytest.mark.parametrize("text, expected", STAMPS + KNOWN_GAPS)
+@pytest.mark.parametrize("text, expected", STAMPS)
 def test_stamps(text, expected):
     events, _, _ = build_timeline(text, (), (), [])
     assert [(e.time, e.zone, e.stamp) for e in events] == expected

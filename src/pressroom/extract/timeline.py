@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from ..records import Award, Event, Quote
 
 STAMP = re.compile(
-    r"(?m)^[ \t]*[\[(]?(?P<h>\d{1,2})[:.](?P<m>\d{2})[ \t]*(?P<ampm>[aApP]\.?[ \t]?[mM]\.?)?"
-    r"(?:[ \t]*(?P<zone>[A-Z]{2,4})\b)?[\])]?[ \t]*(?P<sep>[:\u2013\u2014-]|(?=\n)|$)"
+    r"(?m)^[ \t]*(?P<open>[\[(])?(?P<h>\d{1,2})[:.](?P<m>\d{2})[ \t]*(?P<ampm>[aApP]\.?[ \t]?[mM]\.?)?"
+    r"(?:[ \t]*(?P<zone>[A-Z]{2,4})\b)?(?P<close>[\])])?[ \t]*(?P<sep>[:\u2013\u2014-]|(?=\n)|$|(?=[A-Z\"\u201c]))"
 )
 _ZONES = {"ET", "EST", "EDT", "PT", "PST", "PDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "GMT", "BST", "UTC",
           "CET", "IST", "AEDT", "AEST"}
@@ -44,8 +44,11 @@ def find_entries(text: str) -> list[Entry]:
         zone = m.group("zone")
         if h > 23 or mi > 59 or (zone and zone.upper() not in _ZONES and not m.group("ampm")):
             continue
-        if not m.group("sep") and not m.group("ampm") and not zone:
+        marked = m.group("ampm") or zone or m.group("close")
+        if not m.group("sep") and not marked:
             continue  # "10.5 per cent" at a line's head is no stamp
+        if not m.group("sep") and m.end() < len(text) and text[m.end()] not in "\n" and not text[m.end() - 1].isspace():
+            continue  # "21:45 GMT The first envelope": a stamp needs a space before the words it heads
         stamps.append(m)
     if len(stamps) < 2:
         return []
