@@ -332,5 +332,10 @@ def info(db: Optional[Path] = DbOption, model: Optional[str] = ModelOption) -> N
     out.print(table)
 
 
+from .cli_eval import eval_command  # noqa: E402  (the CS337 autograder's metric)
+
+app.command("eval")(eval_command)
+
+
 def main() -> None:
     app(prog_name="pressroom")
