@@ -33,7 +33,7 @@ def extract_document(
     speakers = Speakers(doc, candidates, titles)
     attributions = speakers.attribute()
     quotes = tuple(_quote(text, c, a) for c, a in zip(candidates, attributions))
-    hosts = tuple(find_hosts(speakers))
+    hosts = tuple(find_hosts(speakers, year=guess.year))
     awards = tuple(Awards(speakers, ceremony=guess.key or DEFAULT_CEREMONY, year=guess.year).extract())
     names = [(m.start, m.end, m.person) for m in speakers.mentions if m.kind == "name" and m.person]
     timeline, quotes, awards = build_timeline(text, quotes, awards, names)

@@ -9,6 +9,10 @@ import pytest
 P = pytest.param
 
 HOSTS = [
+    P("At the 82nd Golden Globe Awards on Sunday, hosts Ana Reyes and Bo Lindgren traded barbs.",
+      ["Ana Reyes", "Bo Lindgren"], id="hosts-a-and-b"),
+    P("Jonah Wilde hosted the ceremony in 2019 and returned as a presenter at the 82nd Golden Globe Awards.", [],
+      id="hosted-in-another-year"),
     P("Hosts Ana Reyes and Bo Lindgren opened the 82nd Golden Globe Awards with a duet.",
       ["Ana Reyes", "Bo Lindgren"], id="hosts-a-and-b-sentence-start"),
     # -- a host noun beside the name ----------------------------------------------------------
@@ -51,20 +55,7 @@ HOSTS = [
 ]
 
 
-def gap(text, expected, reason, id):
-    return P(text, expected, id=id, marks=pytest.mark.xfail(strict=True, reason=reason))
-
-
-# cases a careful reader gets right and find_hosts does not yet
-KNOWN_GAPS = [
-    gap("At the 82nd Golden Globe Awards on Sunday, hosts Ana Reyes and Bo Lindgren traded barbs.",
-        ["Ana Reyes", "Bo Lindgren"], "'hosts A and B' after an opening phrase finds nobody", id="hosts-a-and-b"),
-    gap("Jonah Wilde hosted the ceremony in 2019 and returned as a presenter at the 82nd Golden Globe Awards.", [],
-        "a host of another year ('in 2019') is taken as this ceremony's", id="hosted-in-another-year"),
-]
-
-
-@pytest.mark.parametrize("text, expected", HOSTS + KNOWN_GAPS)
+@pytest.mark.parametrize("text, expected", HOSTS)
 def test_hosts(extract_at, text, expected):
     result = extract_at(text)
     assert [h.name for h in result.hosts] == expected

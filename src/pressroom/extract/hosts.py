@@ -24,8 +24,11 @@ _HOST_WORDS = {"words", "remarks", "joke", "jokes", "quip", "quips"}
 _ORDER = {"first", "parting", "opening", "last", "closing"}
 
 
-def find_hosts(ctx: Speakers) -> list[Host]:
-    """Hosts named in the document, each at its first mention, in text order."""
+def find_hosts(ctx: Speakers, *, year: int | None = None) -> list[Host]:
+    """Hosts named in the document, each at its first mention, in text order.
+
+    With the ceremony's ``year``, a host of another year ("hosted in 2019") is left out.
+    """
     doc, lex = ctx.doc, lexicon()
     found: dict[str, Host] = {}
 
@@ -38,7 +41,9 @@ def find_hosts(ctx: Speakers) -> list[Host]:
         if ctx.inside_quote(tok.idx, tok.idx + len(tok)):
             continue
         low = tok.lower_
-        if low in lex.host_nouns and tok.pos_ in ("NOUN", "PROPN") and not _not_now(tok):
+        misread = (tok.pos_ == "VERB" and tok.dep_ == "ROOT" and tok.lower_.endswith("s")
+                   and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))  # ", hosts A and B traded barbs"
+        if low in lex.host_nouns and (tok.pos_ in ("NOUN", "PROPN") or misread) and not _not_now(tok):
             named = _names_after(ctx, tok)
             for m in named:
                 add(m)
@@ -53,7 +58,7 @@ def find_hosts(ctx: Speakers) -> list[Host]:
             else:
                 add(ctx.mention_in(tok.idx, tok.idx + len(tok)))  # "the Globes host": a resolved role noun
         elif tok.lemma_.lower() in ("host", "co-host", "cohost", "emcee") and tok.pos_ == "VERB":
-            if _not_now(tok) or any(c.dep_ == "neg" or c.lemma_.lower() in ("will", "would", "should", "could")
+            if _other_year(tok, year) or _not_now(tok) or any(c.dep_ == "neg" or c.lemma_.lower() in ("will", "would", "should", "could")
                                     for c in tok.children):
                 continue
             subj = ctx._subject_of(tok)
@@ -134,6 +139,15 @@ def _subject_side(tok: Token) -> Token:
         if subj is not None:
             return subj
     return tok.head
+
+
+def _other_year(verb: Token, year: int | None) -> bool:
+    """ "X hosted the ceremony in 2019", said of the 2025 one."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and re.fullmatch(r"(?:19|20)\d\d", obj.text) and (year is None or int(obj.text) != year):
+                return True
+    return False
 
 
 def _not_now(tok: Token) -> bool:
