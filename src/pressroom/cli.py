@@ -143,16 +143,7 @@ def quotes(
     db: Optional[Path] = DbOption,
 ) -> None:
     """Read quotes back from the store."""
-    from .store import Store
-
-    path = _db_path(db)
-    if not path.exists():
-        _fail(f"{path}: no such store (run 'pressroom extract' first, or give --db)", 2)
-    try:
-        with Store(path) as store:
-            rows = store.quotes(speaker=speaker, search=search, document=document, limit=limit)
-    except PressroomError as exc:
-        _fail(str(exc))
+    rows = _read_store(db, lambda store: store.quotes(speaker=speaker, search=search, document=document, limit=limit))
     if as_json:
         sys.stdout.write(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2) + "\n")
         return
@@ -239,16 +230,7 @@ def timeline(
     db: Optional[Path] = DbOption,
 ) -> None:
     """Print the night in time order: every timestamped live-blog entry stored, across documents."""
-    from .store import Store
-
-    path = _db_path(db)
-    if not path.exists():
-        _fail(f"{path}: no such store (run 'pressroom extract' first, or give --db)", 2)
-    try:
-        with Store(path) as store:
-            events = store.timeline(ceremony=_ceremony_name(ceremony), year=year)
-    except PressroomError as exc:
-        _fail(str(exc))
+    events = _read_store(db, lambda store: store.timeline(ceremony=_ceremony_name(ceremony), year=year))
     if not events:
         _fail("no timestamped entries stored" + (f" for {ceremony!r}" if ceremony else "") + (f" {year}" if year else ""))
     if as_json:
@@ -289,6 +271,11 @@ def _ceremony_name(name: Optional[str]) -> Optional[str]:
 
 
 def _stored_results(db: Optional[Path], ceremony: Optional[str], year: Optional[int]):
+    return _read_store(db, lambda store: store.results(ceremony=ceremony, year=year))
+
+
+def _read_store(db: Optional[Path], read):
+    """Open the store (exit 2 when there is none), read it, and turn its errors into a message."""
     from .store import Store
 
     path = _db_path(db)
@@ -296,7 +283,7 @@ def _stored_results(db: Optional[Path], ceremony: Optional[str], year: Optional[
         _fail(f"{path}: no such store (run 'pressroom extract' first, or give --db)", 2)
     try:
         with Store(path) as store:
-            return store.results(ceremony=ceremony, year=year)
+            return read(store)
     except PressroomError as exc:
         _fail(str(exc))
 
