@@ -319,6 +319,45 @@ def info(db: Optional[Path] = DbOption, model: Optional[str] = ModelOption) -> N
     out.print(table)
 
 
+@app.command()
+def tweets(
+    path: Path = typer.Argument(..., help="Tweets: a JSON array or JSON lines of tweet objects (text, user.screen_name, id, timestamp_ms), gzipped or not."),
+    year: Optional[int] = typer.Option(None, "--year", min=1900, max=2100, help="The year the ceremony was held (default: told from hashtags and timestamps)."),
+    ceremony: str = typer.Option("golden globes", "--ceremony", help="The ceremony the stream is about."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+) -> None:
+    """Read a tweet stream once and tell the ceremony from it: hosts, winners, nominees, presenters, red carpet."""
+    from .tweets import analyze
+
+    progress_note = err.status(f"reading {path} ...") if err.is_terminal else None
+    try:
+        if progress_note:
+            progress_note.start()
+        result = analyze(path, year=year, ceremony=ceremony)
+    except (PressroomError, KeyError) as exc:
+        _fail(str(exc))
+    finally:
+        if progress_note:
+            progress_note.stop()
+    for e in result.errors:
+        err.print(f"[yellow]skipped:[/yellow] {e}", markup=True, highlight=False)
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    c = result.counts
+    out.print(f"[bold]{result.year or 'year unknown'}[/bold]: hosts {', '.join(result.hosts) or 'not found'}; "
+              f"{c.get('read', 0)} tweets read, {c.get('unique', 0)} unique, {c.get('retweets_collapsed', 0)} retweets and {c.get('duplicates', 0)} duplicates counted once")
+    table = Table(title="Awards", expand=True)
+    table.add_column("award", max_width=44, overflow="fold")
+    table.add_column("winner", style="bold green")
+    table.add_column("nominees", style="dim")
+    table.add_column("presenters")
+    keys = sorted(set(result.winners) | {k for k, v in result.nominees.items() if v} | {k for k, v in result.presenters.items() if v})
+    for k in keys:
+        table.add_row(k, result.winners.get(k, ""), ", ".join(result.nominees.get(k, [])[:5]), ", ".join(result.presenters.get(k, [])))
+    out.print(table)
+
+
 from .cli_eval import eval_command  # noqa: E402  (the CS337 autograder's metric)
 
 app.command("eval")(eval_command)

@@ -75,16 +75,21 @@ def award_names(year: int | str) -> list[str]:
     """The award-name keys of a year: the course's list (2013, 2015, 2018, 2019), else
     the official Golden Globe category names in pressroom's knowledge.
 
-    Raises InputError for a year neither knows.
+    A year past the knowledge file takes the latest names; a year before the
+    first ceremony raises InputError.
     """
     y = _year(year)
     if y in cs337.course_years():
         return cs337.official_awards(y)
     from .knowledge import load_ceremony
 
-    entry = load_ceremony("golden_globes")["years"].get(str(y))
+    years = load_ceremony("golden_globes")["years"]
+    entry = years.get(str(y))
     if not entry:
-        raise InputError(str(y), "no Golden Globe award names known for this year")
+        known = [int(k) for k, v in years.items() if v.get("categories")]
+        if y < min(known):
+            raise InputError(str(y), "no Golden Globe award names known for this year")
+        entry = years[str(max(known))]  # a year past the knowledge file: the latest names
     return list(dict.fromkeys(entry["categories"].values()))
 
 
