@@ -358,6 +358,25 @@ def tweets(
     out.print(table)
 
 
+@app.command()
+def serve(
+    db: Optional[Path] = DbOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (only this machine by default)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+) -> None:
+    """Serve the store as a website and JSON API, with a form to add documents."""
+    import uvicorn
+
+    from .web import create_app
+
+    try:
+        web_app = create_app(_db_path(db))
+    except PressroomError as exc:
+        _fail(str(exc))
+    err.print(f"pressroom: serving {_db_path(db)} on http://{host}:{port}/ (Ctrl+C stops)")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
 from .cli_eval import eval_command  # noqa: E402  (the CS337 autograder's metric)
 
 app.command("eval")(eval_command)

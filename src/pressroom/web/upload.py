@@ -1,0 +1,165 @@
+"""Adding documents: a form to paste text or upload files, and the jobs that extract them.
+
+An upload is saved under a server-owned temporary folder (never a path the
+request names), then ``pressroom.api.extract`` runs in one worker thread and
+writes to the store; the job's page shows its progress, and every other page
+reads the new facts from the store on its next request.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import tempfile
+import threading
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fastapi import HTTPException, Request
+from fastapi.responses import RedirectResponse
+from starlette.datastructures import UploadFile
+
+from .. import api
+from .common import not_found, page
+
+MAX_UPLOAD = 5 * 1024 * 1024  # bytes per request
+MAX_FILES = 20
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass
+class Job:
+    """One upload's extraction: how far it got and what failed."""
+
+    id: str
+    total: int
+    done: int = 0
+    state: str = "queued"  # queued, running, done, failed
+    names: list[str] = field(default_factory=list)
+    failures: list[dict[str, str]] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "state": self.state, "done": self.done, "total": self.total,
+                "failures": self.failures, "documents": self.documents, "url": f"/jobs/{self.id}", "api": f"/api/jobs/{self.id}"}
+
+
+class Jobs:
+    """The server's extraction jobs, run one at a time (one model, one writer)."""
+
+    def __init__(self, db_path: str) -> None:
+        self.db_path = db_path
+        self.root = Path(tempfile.mkdtemp(prefix="pressroom-uploads-"))
+        self._jobs: dict[str, Job] = {}
+        self._lock = threading.Lock()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pressroom-extract")
+
+    def get(self, job_id: str) -> Job | None:
+        with self._lock:
+            return self._jobs.get(job_id)
+
+    def submit(self, texts: dict[str, str], files: list[tuple[str, bytes]]) -> Job:
+        job = Job(uuid.uuid4().hex, total=len(texts) + len(files))
+        folder = self.root / job.id
+        folder.mkdir()
+        paths = []
+        for i, (name, data) in enumerate(files, 1):
+            path = folder / f"{i}" / (_SAFE_NAME.sub("-", Path(name).name).strip(".-") or "upload.txt")
+            path.parent.mkdir()
+            path.write_bytes(data)
+            paths.append(path)
+        with self._lock:
+            self._jobs[job.id] = job
+        self._pool.submit(self._run, job, paths, texts, folder)
+        return job
+
+    def _run(self, job: Job, paths: list[Path], texts: dict[str, str], folder: Path) -> None:
+        job.state = "running"
+
+        def progress(done: int, name: str) -> None:
+            job.done = done
+
+        try:
+            result = api.extract(paths, texts=texts, store=self.db_path, progress=progress)
+            job.failures += [{"source": Path(f.source).name, "problem": f.error} for f in result.failures]
+            job.documents = [r.document.id for r in result.documents]
+            job.done, job.state = job.total, "done"
+        except Exception as exc:  # no model, a broken store: the job says so rather than hang
+            job.state = "failed"
+            job.failures.append({"source": "extraction", "problem": f"{type(exc).__name__}: {exc}"})
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+async def _read(request: Request) -> tuple[dict[str, str], list[tuple[str, bytes]]]:
+    """The pasted text and the files of an upload form; 413 past the size limit, 400 when empty."""
+    if int(request.headers.get("content-length") or 0) > MAX_UPLOAD:
+        raise _too_large()
+    form = await request.form(max_files=MAX_FILES, max_part_size=MAX_UPLOAD)
+    texts: dict[str, str] = {}
+    files: list[tuple[str, bytes]] = []
+    size = 0
+    pasted = form.get("text")
+    if isinstance(pasted, str) and pasted.strip():
+        title = form.get("title")
+        slug = _SAFE_NAME.sub("-", title).strip(".-") if isinstance(title, str) else ""
+        # a pasted text is stored by its content; its id tells pastes apart in links
+        texts[f"{slug or 'pasted'}-{hashlib.sha256(pasted.encode('utf-8')).hexdigest()[:8]}"] = pasted
+        size += len(pasted.encode("utf-8"))
+    for item in form.getlist("files"):
+        if isinstance(item, UploadFile) and item.filename:
+            data = await item.read()
+            size += len(data)
+            if size > MAX_UPLOAD:
+                raise _too_large()
+            if data:
+                files.append((item.filename, data))
+    if size > MAX_UPLOAD:
+        raise _too_large()
+    if not texts and not files:
+        raise HTTPException(status_code=400, detail="nothing to add: paste a text or choose files")
+    return texts, files
+
+
+def _too_large() -> HTTPException:
+    return HTTPException(status_code=413, detail=f"upload larger than {MAX_UPLOAD // (1024 * 1024)} MB")
+
+
+def _job(request: Request, job_id: str) -> Job:
+    job = request.app.state.jobs.get(job_id)
+    if job is None:
+        raise not_found(f"job {job_id!r}")
+    return job
+
+
+def form(request: Request):
+    return page(request, "upload.html", max_mb=MAX_UPLOAD // (1024 * 1024))
+
+
+async def submit(request: Request):
+    texts, files = await _read(request)
+    job = request.app.state.jobs.submit(texts, files)
+    return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+
+def job_page(request: Request, job_id: str):
+    return page(request, "job.html", job=_job(request, job_id))
+
+
+async def api_upload(request: Request) -> dict[str, Any]:
+    """Add documents (multipart form: `text`, optional `title`, `files`); extraction runs
+    in the background: follow the job's `url` under /api/jobs/. 413 past 5 MB."""
+    texts, files = await _read(request)
+    return request.app.state.jobs.submit(texts, files).to_json()
+
+
+def api_job(request: Request, job_id: str) -> dict[str, Any]:
+    """An extraction job's state: done of total documents, failures, documents stored."""
+    return _job(request, job_id).to_json()
