@@ -1,7 +1,6 @@
 """The category layer: finding category phrases in text, reading them, picking one family."""
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -16,7 +15,6 @@ from pressroom.knowledge.categories import (
     resolve,
 )
 
-SCORE_PY = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"
 
 # Sentences the phrase is dropped into: running text, a presenter's line, a winners-list heading.
 FRAMES = ("She won {} on Sunday night.", "And the Globe for {} went to a newcomer.", "{}:\n")
@@ -35,14 +33,6 @@ def reader(request, monkeypatch):
     return request.param
 
 
-@pytest.fixture(scope="module")
-def award_key():
-    if not SCORE_PY.is_file():
-        pytest.skip(f"{SCORE_PY} not found: the eval folder is not next to the repository")
-    spec = importlib.util.spec_from_file_location("_pressroom_eval_score_categories", SCORE_PY)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.award_key
 
 
 def only_mention(text: str, year: int) -> CategoryMention:

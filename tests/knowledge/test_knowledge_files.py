@@ -3,7 +3,6 @@ and agreement with the eval's award_key."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import re
 import sys
@@ -19,7 +18,6 @@ except ImportError:  # package not installed: use the source tree
     from pressroom.knowledge import ceremonies, load_ceremony
 
 SHARED = REPO.parent / "shared"
-SCORE_PY = SHARED / "eval" / "score.py"
 OFFICIAL_DIR = SHARED / "corpus" / "official"
 
 FILES = ("golden_globes", "academy_awards", "primetime_emmys")
@@ -324,14 +322,6 @@ def test_emmys_history():
 
 # ------------------------------------------------------------------ agreement with the eval's award_key
 
-@pytest.fixture(scope="module")
-def award_key():
-    if not SCORE_PY.is_file():
-        pytest.skip(f"{SCORE_PY} not found: the eval folder is not next to the repository")
-    spec = importlib.util.spec_from_file_location("_pressroom_eval_score", SCORE_PY)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.award_key
 
 
 # award_key's fixed keys, by family kind
