@@ -263,6 +263,16 @@ def test_document_filter(filled, document, n):
     assert len(filled.quotes(document=document)) == n
 
 
+@pytest.mark.parametrize("ceremony, year, n", [
+    (HARBOUR.name, None, 3), (HARBOUR.name.upper(), HARBOUR.year, 3),
+    (HARBOUR.name, HARBOUR.year + 1, 0), ("Other Awards", None, 0), (None, HARBOUR.year, 3),
+])
+def test_ceremony_filter(filled, ceremony, year, n):
+    rows = filled.quotes(ceremony=ceremony, year=year)
+    assert len(rows) == n and all(r.doc_id == "gala" for r in rows)
+    assert len(filled.quotes(ceremony=ceremony, year=year, search="otter")) == min(n, 1)
+
+
 def test_limit(filled):
     assert len(filled.quotes(limit=2)) == 2
     assert filled.quotes(limit=0) == []

@@ -65,6 +65,7 @@ from .queries import (
     STORED_AWARD_COLUMNS,
     STORED_EVENT_COLUMNS,
     UPSERT_DOCUMENT,
+    WHERE_CEREMONY_IS,
     WHERE_DOCUMENT,
     WHERE_DOCUMENT_ROW,
     WHERE_HOST_IS,
@@ -73,6 +74,7 @@ from .queries import (
     WHERE_SPEAKER,
     WHERE_SPEAKER_IS,
     WHERE_WINNER_IS,
+    WHERE_YEAR,
     ceremony_filter,
     fts_query,
     where_clause,
@@ -295,6 +297,8 @@ class Store:
         speaker: str | None = None,
         search: str | None = None,
         document: str | None = None,
+        ceremony: str | None = None,
+        year: int | None = None,
         limit: int = 100,
     ) -> list[StoredQuote]:
         """Quotes matching every filter given.
@@ -302,7 +306,8 @@ class Store:
         ``speaker`` matches any part of the speaker's full name, ignoring case.
         ``search`` is full text over quote and speaker (see ``fts_query``),
         best match first; with no usable words it filters nothing. ``document``
-        is a doc_id or a store path. Otherwise quotes come in document order.
+        is a doc_id or a store path. ``ceremony`` is a ceremony's full name
+        (any case) and ``year`` its year. Otherwise quotes come in document order.
         Raises ``ValueError`` for a negative ``limit``.
         """
         if limit < 0:
@@ -319,6 +324,12 @@ class Store:
         if document:
             where.append(WHERE_DOCUMENT)
             params += [document, document]
+        if ceremony:
+            where.append(WHERE_CEREMONY_IS)
+            params.append(ceremony)
+        if year is not None:
+            where.append(WHERE_YEAR)
+            params.append(year)
         return self._quotes(where, params, ranked=bool(match), limit=limit)
 
     def _quotes(

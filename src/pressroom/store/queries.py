@@ -69,6 +69,7 @@ WHERE_MATCH = "quotes_fts MATCH ?"
 WHERE_SPEAKER = "instr(casefold(p.name), casefold(?)) > 0"
 WHERE_SPEAKER_IS = "casefold(p.name) = casefold(?)"
 WHERE_CEREMONY = "instr(casefold(d.ceremony_name), casefold(?)) > 0"
+WHERE_CEREMONY_IS = "casefold(d.ceremony_name) = casefold(?)"
 WHERE_YEAR = "d.ceremony_year = ?"
 WHERE_WINNER_IS = "casefold(a.winner) = casefold(?)"
 WHERE_NAMED_AS = """a.id IN (SELECT award_id FROM award_people

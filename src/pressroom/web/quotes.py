@@ -16,7 +16,6 @@ from .common import bad_request, open_store, page, parse_ceremony
 
 MAX_QUERY = 200
 MAX_LIMIT = 500
-_SCAN = 5000  # quotes read before the ceremony filter, which the store does not do
 _STOPS = ".!?\n"
 _REACH = 300  # at most this many characters of sentence either side of a quote
 
@@ -52,13 +51,10 @@ def search(store: Store, *, q: str | None, speaker: str | None, ceremony: str | 
     _check(q, limit)
     name, year = parse_ceremony(ceremony)
     try:
-        rows = store.quotes(search=q or None, speaker=speaker or None, limit=_SCAN if name else limit)
+        rows = store.quotes(search=q or None, speaker=speaker or None,
+                            ceremony=name or None, year=year if name else None, limit=limit)
     except StoreError as exc:  # anything the FTS5 parser still refuses
         raise bad_request(f"search {q!r} cannot be read: {exc}") from None
-    if name:
-        keep = {d.path for d in store.documents()
-                if d.ceremony and d.ceremony.name == name and (year is None or d.ceremony.year == year)}
-        rows = [r for r in rows if r.path in keep][:limit]
     texts: dict[str, str] = {}
     out = []
     for row in rows:
