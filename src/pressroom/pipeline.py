@@ -1,16 +1,26 @@
-"""One document in, one DocumentResult out: the per-document function every
-engine runs."""
+"""Documents in, DocumentResults out: the function every engine runs.
+
+A batch is read in three steps: what the raw text says (ceremony, quote
+marks, which pieces need a parse), one pass of the spaCy pipeline over the
+pieces of the whole batch, then what the parse says (speakers, awards, hosts,
+timeline).
+"""
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .extract.awards import Awards
-from .extract.ceremony import detect_ceremony
+from .extract.ceremony import CeremonyGuess, detect_ceremony
 from .extract.hosts import find_hosts
 from .extract.quotes import Candidate, find_candidates
 from .extract.setting import setting_of
 from .extract.speakers import Attribution, Speakers
 from .extract.timeline import build_timeline
+from .nlp.gate import parse_many, plan
 from .records import Ceremony, Document, DocumentResult, Quote
 
 DEFAULT_CEREMONY = "golden_globes"
@@ -19,18 +29,82 @@ _CONFIDENCE = {"after": 0.95, "before": 0.9, "dash": 0.95, "list": 0.95, "colon"
 
 
 def extract_document(
-    document: Document, nlp: Language, *, ceremony: str | None = None, year: int | None = None
+    document: Document, nlp: Language, *, ceremony: str | None = None, year: int | None = None,
+    gate: bool = True,
 ) -> DocumentResult:
     """Extract the facts of one document with the given spaCy pipeline.
 
     ``ceremony`` (a knowledge file stem or alias) and ``year`` override what
-    the document itself says.
+    the document itself says. ``gate=False`` parses every sentence, even those
+    wholly inside a quote (see ``nlp.gate``).
     """
+    [(_, outcome)] = extract_documents([document], nlp, ceremony=ceremony, year=year, gate=gate)
+    if isinstance(outcome, BaseException):
+        raise outcome
+    return outcome
+
+
+def extract_documents(
+    documents: Sequence[Document], nlp: Language, *, ceremony: str | None = None, year: int | None = None,
+    gate: bool = True,
+) -> list[tuple[Document, DocumentResult | Exception]]:
+    """Extract a batch of documents, parsing their pieces together.
+
+    Each document comes back with its result, or with the exception that
+    stopped it: one bad document never costs the others theirs.
+    """
+    ready: list[tuple[Document, _Prepared]] = []
+    out: dict[int, DocumentResult | Exception] = {}
+    for i, document in enumerate(documents):
+        try:
+            ready.append((document, _prepare(document, ceremony=ceremony, year=year, gate=gate)))
+        except Exception as exc:  # noqa: BLE001 - reported with the document
+            out[i] = exc
+    try:
+        docs = list(parse_many(nlp, [(d.text, p.plan) for d, p in ready]))
+    except Exception:  # one text broke the batch's parse: parse them one by one
+        docs = []
+        for d, p in ready:
+            try:
+                docs.append(next(parse_many(nlp, [(d.text, p.plan)])))
+            except Exception as exc:  # noqa: BLE001
+                docs.append(exc)
+    finished = iter(zip(ready, docs))
+    for i, document in enumerate(documents):
+        if i in out:
+            continue
+        (_, prepared), doc = next(finished)
+        if isinstance(doc, Exception):
+            out[i] = doc
+            continue
+        try:
+            out[i] = _finish(document, prepared, doc)
+        except Exception as exc:  # noqa: BLE001
+            out[i] = exc
+    return [(d, out[i]) for i, d in enumerate(documents)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    guess: CeremonyGuess
+    candidates: list[Candidate]
+    titles: list[tuple[int, int]]
+    plan: list[tuple[int, int, bool]]
+
+
+def _prepare(document: Document, *, ceremony: str | None, year: int | None, gate: bool) -> _Prepared:
+    """Everything read from the raw text before the parse."""
     text = document.text
     guess = detect_ceremony(text, title=document.title, path=document.path, ceremony=ceremony, year=year)
     candidates, titles = find_candidates(text)
-    doc = nlp(text)
-    speakers = Speakers(doc, candidates, titles)
+    return _Prepared(guess, candidates, titles, plan(text, [(c.start, c.end) for c in candidates], gate=gate))
+
+
+def _finish(document: Document, prepared: _Prepared, doc: Doc) -> DocumentResult:
+    """Everything read from the parse."""
+    text = document.text
+    guess, candidates = prepared.guess, prepared.candidates
+    speakers = Speakers(doc, candidates, prepared.titles)
     attributions = speakers.attribute()
     quotes = tuple(_quote(text, c, a) for c, a in zip(candidates, attributions))
     hosts = tuple(find_hosts(speakers, year=guess.year))

@@ -82,7 +82,9 @@ def _load(name: str):
         raise ModelError(f"cannot load spaCy model {name!r}: {exc}") from exc
     if not {"ner", "parser"} <= set(nlp.pipe_names):
         raise ModelError(f"spaCy model {name!r} lacks a parser or NER (has {nlp.pipe_names})")
+    from .attributes import speed_up
     from .components import LINE_BREAKS
 
     nlp.add_pipe(LINE_BREAKS, before="parser")
+    speed_up(nlp)  # the same annotation as the model's attribute_ruler, by table lookup
     return nlp
