@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from .documents import load_documents, read_text
-from .errors import InputError, PressroomError
+from .errors import InputError, PressroomError, StoreError
 from .records import Document, DocumentResult, Failure, Result
 from .fuse import fuse, resolve_across
 from .store import Store
@@ -24,6 +25,12 @@ def extract(
     year: int | None = None,
     stdin: TextIO | BinaryIO | None = None,
     progress: Progress | None = None,
+    engine: str = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+    batch_size: int = 16,
+    keep: bool = True,
+    gate: bool = True,
 ) -> Result:
     """Extract every document of ``paths`` (files, folders, globs, ``-``) and ``texts``.
 
@@ -35,61 +42,88 @@ def extract(
     and ``year`` override what the documents say about their ceremony. The
     result's ``ceremonies`` fuse the documents of each ceremony and year.
 
-    Raises ModelError when no spaCy model can be loaded.
-    """
-    from . import nlp as nlp_loader
-    from .pipeline import extract_document
+    ``engine`` ("local" or "dask"), ``workers`` and ``scheduler`` say where
+    the work runs (see ``pressroom.engines``); documents go in batches of
+    ``batch_size``. The result is the same whatever runs it. With
+    ``keep=False`` (for corpora larger than memory; needs a store) the result
+    holds no documents, only failures, fused ceremonies and ``counts``.
+    ``gate=False`` parses every sentence (see ``pressroom.nlp.gate``).
 
-    pipeline = nlp_loader.load(model)
+    Raises ModelError when no spaCy model can be loaded, ValueError for an
+    unknown engine, a worker count below 1, or ``keep=False`` without a store.
+    """
+    from . import engines
+    from . import nlp as nlp_loader
+
+    if not keep and store is None:
+        raise ValueError("keep=False needs a store to keep the documents in")
+    if engine == "local" and workers == 1:
+        nlp_loader.load(model)  # fail now, not at the first document
+    else:
+        nlp_loader.resolve_model(model)
+    settings = engines.Settings(model=model, ceremony=ceremony, year=year, gate=gate)
     result = Result()
+    counts = {"documents": 0, "quotes": 0, "awards": 0}
+    kept: list[DocumentResult] = []
     own_store = isinstance(store, (str, Path))
     db = Store(store) if isinstance(store, (str, Path)) else store
     try:
         done = 0
-        for item in _documents(paths, texts, stdin):
-            if isinstance(item, InputError):
-                result.failures.append(Failure(item.source, item.problem))
-                continue
-            name = item.path or item.id
-            try:
-                doc_result = extract_document(item, pipeline, ceremony=ceremony, year=year)
-                if db is not None:
-                    db.save(doc_result)
-            except PressroomError as exc:
-                result.failures.append(Failure(name, str(exc)))
-            except Exception as exc:  # one bad document never stops a batch
-                result.failures.append(Failure(name, f"extraction failed: {type(exc).__name__}: {exc}"))
-            else:
-                result.documents.append(doc_result)
-            done += 1
-            if progress is not None:
-                progress(done, name)
+        documents = _readable(_documents(paths, texts, stdin), result.failures)
+        for batch in engines.run(engines.batched(documents, batch_size), settings,
+                                 engine=engine, workers=workers, scheduler=scheduler):
+            for document, outcome in batch:
+                name = document.path or document.id
+                if isinstance(outcome, str):
+                    result.failures.append(Failure(name, outcome))
+                else:
+                    try:
+                        if db is not None:
+                            db.save(outcome)
+                    except PressroomError as exc:
+                        result.failures.append(Failure(name, str(exc)))
+                    else:
+                        counts["documents"] += 1
+                        counts["quotes"] += len(outcome.quotes)
+                        counts["awards"] += len(outcome.awards)
+                        kept.append(outcome if keep else _slim(outcome))
+                done += 1
+                if progress is not None:
+                    progress(done, name)
+        settled = resolve_across(kept)
+        changed = [new for old, new in zip(kept, settled) if new is not old]
+        if changed and db is not None:
+            for doc_result in changed:  # the categories other documents settled
+                db.save(doc_result if keep else _restore(db, doc_result))
     finally:
         if own_store and db is not None:
             db.close()
-    settled = resolve_across(result.documents)
-    if db is not None or own_store:
-        changed = [new for old, new in zip(result.documents, settled) if new is not old]
-        if changed:
-            with (Store(store) if own_store else _same(db)) as again:
-                for doc_result in changed:
-                    again.save(doc_result)  # the categories other documents settled
-    result.documents = settled
-    result.ceremonies = fuse(result.documents)
+    result.documents = settled if keep else []
+    result.ceremonies = fuse(settled)
+    result.counts = counts
     return result
 
 
-class _same:
-    """A context manager that hands back a store the caller still owns."""
+def _readable(items: Iterable[Document | InputError], failures: list[Failure]) -> Iterator[Document]:
+    """The documents that could be read; the others go to ``failures``."""
+    for item in items:
+        if isinstance(item, InputError):
+            failures.append(Failure(item.source, item.problem))
+        else:
+            yield item
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
 
-    def __enter__(self) -> Store:
-        return self.store
+def _slim(result: DocumentResult) -> DocumentResult:
+    """What fusion needs of a document: its ceremony, hosts and awards, not its text."""
+    return replace(result, document=replace(result.document, text=""), quotes=(), timeline=(), people=())
 
-    def __exit__(self, *exc: object) -> None:
-        return None
+
+def _restore(db: Store, slim: DocumentResult) -> DocumentResult:
+    """The stored document, with the awards that fusion settled."""
+    stored = db.document(slim.document.path or slim.document.id)
+    if stored is None:
+        raise StoreError(f"{slim.document.path or slim.document.id}: not in the store any more")
+    return replace(stored, awards=slim.awards)
 
 
 def extract_text(text: str, *, id: str = "text", model: str | None = None) -> DocumentResult:

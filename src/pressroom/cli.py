@@ -40,6 +40,12 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
+    summary = "summary"
+
+
+class EngineName(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 def _db_path(db: Optional[Path]) -> Path:
@@ -54,12 +60,16 @@ def _fail(message: str, code: int = 1) -> None:
 @app.command()
 def extract(
     paths: list[str] = typer.Argument(..., help="Files, folders (read recursively), globs, or - for standard input."),
-    format: Format = typer.Option(Format.table, "--format", "-f", help="Output: a table to read, or JSON/JSON lines."),
+    format: Format = typer.Option(Format.table, "--format", "-f", help="Output: a table to read, JSON/JSON lines, or a summary (fused ceremonies and counts only; keeps no document in memory: for big corpora)."),
     db: Optional[Path] = DbOption,
     no_store: bool = typer.Option(False, "--no-store", help="Do not write to the store."),
     model: Optional[str] = ModelOption,
     ceremony: Optional[str] = typer.Option(None, "--ceremony", help="Treat every document as coverage of this ceremony (e.g. 'golden globes')."),
     year: Optional[int] = typer.Option(None, "--year", min=1900, max=2100, help="Treat every document as coverage of this year's ceremony."),
+    engine: EngineName = typer.Option(EngineName.local, "--engine", help="Where the work runs: this machine, or a Dask cluster."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes (local) or LocalCluster workers (dask)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler (tcp://host:8786); implies --engine dask."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, max=10_000, help="Documents sent to a worker at once."),
 ) -> None:
     """Extract quotes, speakers and awards from documents, store them, and print them."""
     from .api import extract as run
@@ -76,8 +86,12 @@ def extract(
             result = run(
                 paths, store=store, model=model, ceremony=ceremony, year=year, stdin=sys.stdin.buffer,
                 progress=lambda n, name: progress.update(task, completed=n, description=Path(name).name),
+                engine="dask" if scheduler else engine.value, workers=workers, scheduler=scheduler,
+                batch_size=batch_size, keep=not (format is Format.summary and store is not None),
             )
-    except PressroomError as exc:
+    except ValueError as exc:  # an option the engine cannot take
+        _fail(str(exc), 2)
+    except (PressroomError, OSError) as exc:
         _fail(str(exc))
     for failure in result.failures:
         err.print(f"[red]error:[/red] {failure.source}: {failure.error}", markup=True, highlight=False)
@@ -90,9 +104,10 @@ def extract(
     else:
         for record in result.ceremonies:
             _print_ceremony(record)
-        _print_quotes_table(result)
+        if format is Format.table:
+            _print_quotes_table(result)
         where = "not stored" if store is None else f"stored in {store}"
-        err.print(f"{len(result.documents)} documents, {len(result.quotes)} quotes, "
+        err.print(f"{result.counts['documents']} documents, {result.counts['quotes']} quotes, "
                   f"{len(result.failures)} failed; {where}")
     raise typer.Exit(1 if result.failures else 0)
 

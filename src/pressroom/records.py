@@ -171,6 +171,7 @@ class Result:
     documents: list[DocumentResult] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     ceremonies: list[Any] = field(default_factory=list)  # fuse.CeremonyRecord, one per ceremony and year
+    counts: dict[str, int] = field(default_factory=dict)  # documents, quotes, awards extracted (kept or not)
 
     @property
     def ok(self) -> bool:

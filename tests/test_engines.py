@@ -1,0 +1,112 @@
+"""The engines: the same output whatever runs the work (this process, a process
+pool, a Dask LocalCluster, a running Dask scheduler), and a run that keeps no
+document in memory stores and fuses what a keeping run does."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import pressroom
+from pressroom import engines
+from pressroom.documents import read_text
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "corpus" / "dev"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[str]:
+    """The dev corpus (every document) when it is beside the checkout, else the examples."""
+    paths = sorted(DEV.glob("*.txt")) or sorted((ROOT / "examples").glob("*.txt"))
+    return [str(p) for p in paths]
+
+
+@pytest.fixture(scope="module")
+def local_json(corpus) -> str:
+    result = pressroom.extract(corpus)
+    assert result.ok and result.documents
+    return json.dumps(result.to_json(), sort_keys=True)
+
+
+def test_two_local_processes_give_identical_json(corpus, local_json):
+    result = pressroom.extract(corpus, workers=2, batch_size=3)
+    assert json.dumps(result.to_json(), sort_keys=True) == local_json
+
+
+def test_dask_local_cluster_gives_identical_json(corpus, local_json):
+    result = pressroom.extract(corpus, engine="dask", workers=2, batch_size=4)
+    assert json.dumps(result.to_json(), sort_keys=True) == local_json
+
+
+def test_a_running_dask_scheduler_gives_identical_json(corpus, local_json):
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        result = pressroom.extract(corpus[:6], engine="dask", scheduler=cluster.scheduler_address)
+    expected = json.loads(json.dumps(pressroom.extract(corpus[:6]).to_json(), sort_keys=True))
+    assert json.loads(json.dumps(result.to_json(), sort_keys=True)) == expected
+
+
+def _dump(db: Path) -> list:
+    with sqlite3.connect(db) as conn:
+        return [conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+                for t in ("quotes", "awards", "award_people", "hosts", "people", "document_people", "timeline")]
+
+
+def test_keeping_nothing_stores_and_fuses_the_same(corpus, tmp_path):
+    kept = pressroom.extract(corpus, store=tmp_path / "kept.db")
+    lean = pressroom.extract(corpus, store=tmp_path / "lean.db", keep=False, workers=2)
+    assert lean.documents == [] and lean.counts == kept.counts
+    assert lean.counts["documents"] == len(kept.documents)
+    assert [c.to_json() for c in lean.ceremonies] == [c.to_json() for c in kept.ceremonies]
+    assert _dump(tmp_path / "lean.db") == _dump(tmp_path / "kept.db")
+
+
+def test_failures_come_back_in_place_from_every_engine(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text('"The lights were far too bright," said Nell Ambrose backstage.\n', encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    for options in ({}, {"workers": 2}):
+        result = pressroom.extract([good, empty], **options)
+        assert [d.document.path for d in result.documents] == [str(good)]
+        assert [f.source for f in result.failures] == [str(empty)]
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"engine": "spark"}, "unknown engine"),
+    ({"workers": 0}, "workers must be 1 or more"),
+    ({"scheduler": "tcp://127.0.0.1:1"}, "needs the dask engine"),
+])
+def test_bad_engine_options(options, message):
+    with pytest.raises(ValueError, match=message):
+        list(engines.run([[read_text("Some words.", id="a")]], **options))
+
+
+def test_keep_false_needs_a_store():
+    with pytest.raises(ValueError, match="needs a store"):
+        pressroom.extract(texts=["Some words."], keep=False)
+
+
+def test_batched():
+    assert list(engines.batched(range(7), 3)) == [[0, 1, 2], [3, 4, 5], [6]]
+    assert list(engines.batched([], 3)) == []
+
+
+def test_cli_engine_options(tmp_path, corpus):
+    db = tmp_path / "cli.db"
+    out = subprocess.run(
+        [sys.executable, "-m", "pressroom", "extract", *corpus[:4], "--db", str(db), "--workers", "2",
+         "--batch-size", "1", "--format", "summary"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "4 documents" in out.stderr
+    bad = subprocess.run([sys.executable, "-m", "pressroom", "extract", corpus[0], "--no-store",
+                          "--engine", "spark"], capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2
