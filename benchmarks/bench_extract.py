@@ -1,0 +1,184 @@
+"""Benchmark extraction against its floor, the spaCy parse, on one and two cores and Dask.
+
+Not a test: it prints figures. The dev corpus (../shared/corpus/dev, or
+``--corpus``) is replicated to ``--docs`` documents (2,000 by default) in a
+temporary folder; on those same texts, one run each:
+
+- bare spaCy: ``nlp.pipe`` of the same model with its full pipeline, as shipped;
+- pressroom extract, 1 process (model loaded before the clock starts);
+- pressroom extract, 2 processes (``workers=2``; the workers' start and model load are timed);
+- pressroom extract, Dask engine with 2 workers (the LocalCluster's start is timed);
+
+each pressroom run writes a fresh SQLite store and keeps no document in memory
+(``keep=False``, as ``--format summary``), the way a big corpus is run. Then peak
+memory (resident set size) at ``--small`` (100) and ``--large`` (10,000) documents,
+each in a fresh process with two local workers: the main process (reader, store
+writer, fusion) and the largest worker are reported apart.
+
+    .venv/bin/python benchmarks/bench_extract.py [--docs 2000] [--small 100] [--large 10000]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from itertools import cycle, islice
+from pathlib import Path
+
+from rich.console import Console
+
+HERE = Path(__file__).resolve().parent
+DEV = HERE.parent.parent / "shared" / "corpus" / "dev"
+console = Console(stderr=True)
+
+BARS = {  # issue 6's targets
+    "1 process / bare spaCy": 1.0,
+    "2 processes / 1 process": 1.7,
+    "Dask, 2 workers / 1 process": 1.6,
+    "peak RSS large / small": 1.2,
+}
+
+
+def replicate(corpus: Path, n: int, folder: Path) -> tuple[list[Path], int]:
+    """``n`` copies of the corpus's texts, cycled, in ``folder``; the paths and their word count."""
+    sources = sorted(corpus.glob("*.txt"))
+    if not sources:
+        raise SystemExit(f"no .txt documents in {corpus}")
+    folder.mkdir(parents=True, exist_ok=True)
+    paths, words = [], 0
+    for i, source in enumerate(islice(cycle(sources), n)):
+        path = folder / f"{i:06d}_{source.name}"
+        text = source.read_text(encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+        words += len(text.split())
+    return paths, words
+
+
+def bare_spacy(paths: list[Path]) -> float:
+    """Seconds for the shipped model's full pipeline over the texts (model loaded first)."""
+    import spacy
+
+    from pressroom.nlp import resolve_model
+
+    nlp = spacy.load(resolve_model()[0])
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    for _ in nlp.pipe(texts[:20]):
+        pass
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts):
+        pass
+    return time.perf_counter() - start
+
+
+def pressroom_run(folder: Path, store: Path, **options) -> tuple[float, dict]:
+    """Seconds for ``pressroom.extract`` over the folder into a fresh store."""
+    import pressroom
+    import pressroom.nlp
+
+    pressroom.nlp.load()  # loaded before the clock, as for bare spaCy (workers load their own)
+    start = time.perf_counter()
+    result = pressroom.extract([folder], store=store, keep=False, **options)
+    seconds = time.perf_counter() - start
+    if result.failures:
+        raise SystemExit(f"{len(result.failures)} documents failed: {result.failures[:3]}")
+    return seconds, result.counts
+
+
+def _hwm_mb() -> float:
+    """This process's peak resident set size. (Not ``ru_maxrss``: on Linux that
+    carries over from the parent through fork and exec.)"""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def rss_child(folder: str, store: str, workers: int) -> None:
+    """In a fresh process: extract, then print the peak RSS of this process and of its largest worker."""
+    import pressroom
+
+    result = pressroom.extract([folder], store=store, keep=False, workers=workers)
+    print(json.dumps({
+        "documents": result.counts["documents"],
+        "main_mb": _hwm_mb(),
+        "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }))
+
+
+def peak_rss(corpus: Path, n: int, tmp: Path, workers: int) -> dict:
+    folder = tmp / f"rss-{n}"
+    replicate(corpus, n, folder)
+    out = subprocess.run(
+        [sys.executable, __file__, "--rss-child", str(folder), str(tmp / f"rss-{n}.db"), str(workers)],
+        check=True, capture_output=True, text=True,
+    )
+    shutil.rmtree(folder)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEV, help="folder of .txt documents to replicate")
+    parser.add_argument("--docs", type=int, default=2000, help="documents for the throughput runs")
+    parser.add_argument("--small", type=int, default=100, help="documents for the small memory run")
+    parser.add_argument("--large", type=int, default=10_000, help="documents for the large memory run")
+    parser.add_argument("--rss-workers", type=int, default=2, help="local workers in the memory runs")
+    parser.add_argument("--rss-child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.rss_child:
+        folder, store, workers = args.rss_child
+        rss_child(folder, store, int(workers))
+        return
+
+    tmp = Path(tempfile.mkdtemp(prefix="pressroom-bench-"))
+    try:
+        folder = tmp / "corpus"
+        paths, words = replicate(args.corpus, args.docs, folder)
+        console.print(f"{len(paths):,} documents, {words:,} words (the corpus in {args.corpus}, replicated)")
+        rates: dict[str, float] = {}
+
+        def report(name: str, seconds: float) -> None:
+            rates[name] = words / seconds
+            console.print(f"  {name:<34} {seconds:7.1f} s  {rates[name]:8,.0f} words/s")
+
+        with console.status("bare spaCy nlp.pipe, full pipeline"):
+            report("bare spaCy (full pipeline)", bare_spacy(paths))
+        with console.status("pressroom, 1 process"):
+            report("pressroom extract, 1 process", pressroom_run(folder, tmp / "one.db")[0])
+        with console.status("pressroom, 2 processes"):
+            report("pressroom extract, 2 processes", pressroom_run(folder, tmp / "two.db", workers=2)[0])
+        with console.status("pressroom, Dask engine with 2 workers"):
+            report("pressroom extract, Dask 2 workers", pressroom_run(folder, tmp / "dask.db", engine="dask", workers=2)[0])
+        with console.status(f"peak RSS at {args.small:,} documents"):
+            small = peak_rss(args.corpus, args.small, tmp, args.rss_workers)
+        with console.status(f"peak RSS at {args.large:,} documents (minutes)"):
+            large = peak_rss(args.corpus, args.large, tmp, args.rss_workers)
+        for label, m in ((args.small, small), (args.large, large)):
+            console.print(f"  peak RSS at {label:>6,} documents: main {m['main_mb']:6.0f} MB, "
+                          f"largest worker {m['worker_mb']:6.0f} MB ({m['documents']:,} stored)")
+
+        one = rates["pressroom extract, 1 process"]
+        ratios = {
+            "1 process / bare spaCy": one / rates["bare spaCy (full pipeline)"],
+            "2 processes / 1 process": rates["pressroom extract, 2 processes"] / one,
+            "Dask, 2 workers / 1 process": rates["pressroom extract, Dask 2 workers"] / one,
+            "peak RSS large / small": max(large["main_mb"] / small["main_mb"], large["worker_mb"] / small["worker_mb"]),
+        }
+        console.print("ratios (target):")
+        for name, value in ratios.items():
+            bar = BARS[name]
+            ok = value <= bar if name.startswith("peak") else value >= bar
+            console.print(f"  {name:<30} {value:5.2f}  ({'<=' if name.startswith('peak') else '>='} {bar})"
+                          f"  {'[green]met[/green]' if ok else '[red]NOT met[/red]'}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
