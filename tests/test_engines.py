@@ -110,3 +110,46 @@ def test_cli_engine_options(tmp_path, corpus):
     bad = subprocess.run([sys.executable, "-m", "pressroom", "extract", corpus[0], "--no-store",
                           "--engine", "spark"], capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid):
+            out.append(int(status.parent.name))
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the worker processes")
+def test_a_killed_worker_costs_its_batch_only(tmp_path):
+    import os
+    import signal
+    import threading
+
+    n = 40
+    for i in range(n):
+        (tmp_path / f"doc{i:02d}.txt").write_text(
+            f'"Night {i} was long and loud," said Orla Penhallow backstage. ' * 40, encoding="utf-8")
+    started = threading.Event()
+    outcome: dict = {}
+
+    def progress(done: int, name: str) -> None:
+        if done == 2:
+            started.set()
+
+    run = threading.Thread(target=lambda: outcome.update(
+        result=pressroom.extract([tmp_path], workers=2, batch_size=1, progress=progress)))
+    run.start()
+    assert started.wait(180), "the workers never delivered"
+    workers = [p for p in _children(os.getpid()) if b"spawn_main" in Path(f"/proc/{p}/cmdline").read_bytes()]
+    assert workers, "no worker process found"
+    os.kill(workers[0], signal.SIGKILL)
+    run.join(300)
+    result = outcome["result"]
+    assert len(result.documents) + len(result.failures) == n
+    assert 1 <= len(result.failures) <= 4, result.failures  # the batches that worker held
+    assert all("worker process died" in f.error for f in result.failures)

@@ -103,28 +103,46 @@ def _in_order(
 
 
 def _pool(batches: Iterable[list[Document]], settings: Settings, workers: int) -> Iterator[list[tuple[Document, Outcome]]]:
-    """A pool of fresh processes (spawned: safe beside threads), each loading the model once."""
+    """A pool of fresh processes (spawned: safe beside threads), each loading the model once.
+
+    When a worker dies (killed, out of memory), the batch it held fails and
+    the pool is started again for the batches still waiting.
+    """
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pending: deque[tuple[list[Document], Future]] = deque()
 
-    def submit(batch: list[Document]) -> Future:
-        return pool.submit(extract_batch, batch, settings)
-
-    def result(batch: list[Document], future: Future) -> list[Outcome]:
+    def restart() -> None:
         nonlocal pool
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        for i, (batch, _) in enumerate(pending):  # their futures died with the pool
+            pending[i] = (batch, pool.submit(extract_batch, batch, settings))
+
+    def take() -> list[tuple[Document, Outcome]]:
+        batch, future = pending.popleft()
         try:
-            return future.result()
-        except BrokenProcessPool:  # a worker died (killed, out of memory): this batch fails, the rest go on
-            pool.shutdown(wait=False, cancel_futures=True)
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-            return ["extraction failed: the worker process died"] * len(batch)
+            outcomes = future.result()
+        except BrokenProcessPool:
+            restart()
+            outcomes = ["extraction failed: the worker process died"] * len(batch)
         except ModelError:
             raise
         except Exception as exc:  # noqa: BLE001 - e.g. a result that would not pickle
-            return [f"extraction failed: {type(exc).__name__}: {exc}"] * len(batch)
+            outcomes = [f"extraction failed: {type(exc).__name__}: {exc}"] * len(batch)
+        return _rejoin(batch, outcomes)
 
     try:
-        yield from _in_order(batches, submit, 2 * workers, result)
+        for batch in batches:
+            try:
+                pending.append((batch, pool.submit(extract_batch, batch, settings)))
+            except BrokenProcessPool:
+                restart()
+                pending.append((batch, pool.submit(extract_batch, batch, settings)))
+            while len(pending) >= 2 * workers:
+                yield take()
+        while pending:
+            yield take()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
