@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from .documents import load_documents, read_text
+from .documents import DEFAULT_MAX_BYTES, load_documents, read_text
 from .errors import InputError, PressroomError
 from .records import Document, DocumentResult, Failure, Result
 from .fuse import fuse, resolve_across
@@ -24,6 +24,7 @@ def extract(
     year: int | None = None,
     stdin: TextIO | BinaryIO | None = None,
     progress: Progress | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Result:
     """Extract every document of ``paths`` (files, folders, globs, ``-``) and ``texts``.
 
@@ -34,6 +35,8 @@ def extract(
     ``Failure`` in the result; the rest of the batch still runs. ``ceremony``
     and ``year`` override what the documents say about their ceremony. The
     result's ``ceremonies`` fuse the documents of each ceremony and year.
+    A file (or standard input) larger than ``max_bytes`` is a ``Failure``,
+    refused before it is read; None lifts the limit.
 
     Raises ModelError when no spaCy model can be loaded.
     """
@@ -46,7 +49,7 @@ def extract(
     db = Store(store) if isinstance(store, (str, Path)) else store
     try:
         done = 0
-        for item in _documents(paths, texts, stdin):
+        for item in _documents(paths, texts, stdin, max_bytes):
             if isinstance(item, InputError):
                 result.failures.append(Failure(item.source, item.problem))
                 continue
@@ -104,12 +107,13 @@ def _documents(
     paths: Iterable[str | Path] | str | Path,
     texts: Mapping[str, str] | Iterable[str] | None,
     stdin: TextIO | BinaryIO | None,
+    max_bytes: int | None,
 ) -> Iterator[Document | InputError]:
     if isinstance(paths, (str, Path)):
         paths = [paths]
     inputs = [str(p) for p in paths]
     if inputs:
-        yield from load_documents(inputs, stdin=stdin)
+        yield from load_documents(inputs, stdin=stdin, max_bytes=max_bytes)
     if texts is None:
         return
     pairs = texts.items() if isinstance(texts, Mapping) else ((f"text-{i}", t) for i, t in enumerate(texts, 1))

@@ -14,6 +14,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -47,7 +48,7 @@ def _db_path(db: Optional[Path]) -> Path:
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    err.print(f"[red]error:[/red] {escape(message)}", markup=True, highlight=False)
     raise typer.Exit(code)
 
 
@@ -60,11 +61,21 @@ def extract(
     model: Optional[str] = ModelOption,
     ceremony: Optional[str] = typer.Option(None, "--ceremony", help="Treat every document as coverage of this ceremony (e.g. 'golden globes')."),
     year: Optional[int] = typer.Option(None, "--year", min=1900, max=2100, help="Treat every document as coverage of this year's ceremony."),
+    max_size: Optional[float] = typer.Option(None, "--max-size", min=0, show_default=False, help="Refuse files larger than this many megabytes (default: 20; 0: no limit)."),
 ) -> None:
     """Extract quotes, speakers and awards from documents, store them, and print them."""
     from .api import extract as run
+    from .documents import DEFAULT_MAX_BYTES
 
+    if ceremony is not None:
+        from .knowledge import load_ceremony
+
+        try:
+            load_ceremony(ceremony)
+        except KeyError as exc:
+            _fail(f"--ceremony: {exc.args[0]}", 2)
     store = None if no_store else _db_path(db)
+    max_bytes = DEFAULT_MAX_BYTES if max_size is None else (round(max_size * 1_000_000) or None)
     progress = Progress(
         TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err, transient=True,
@@ -74,13 +85,13 @@ def extract(
         with progress:
             task = progress.add_task("", total=None)
             result = run(
-                paths, store=store, model=model, ceremony=ceremony, year=year, stdin=sys.stdin.buffer,
+                paths, store=store, model=model, ceremony=ceremony, year=year, stdin=sys.stdin.buffer, max_bytes=max_bytes,
                 progress=lambda n, name: progress.update(task, completed=n, description=Path(name).name),
             )
     except PressroomError as exc:
         _fail(str(exc))
     for failure in result.failures:
-        err.print(f"[red]error:[/red] {failure.source}: {failure.error}", markup=True, highlight=False)
+        err.print(f"[red]error:[/red] {escape(failure.source)}: {escape(failure.error)}", markup=True, highlight=False)
     data = result.to_json()
     if format is Format.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -340,7 +351,7 @@ def tweets(
         if progress_note:
             progress_note.stop()
     for e in result.errors:
-        err.print(f"[yellow]skipped:[/yellow] {e}", markup=True, highlight=False)
+        err.print(f"[yellow]skipped:[/yellow] {escape(str(e))}", markup=True, highlight=False)
     if as_json:
         sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
         return
