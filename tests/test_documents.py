@@ -124,11 +124,11 @@ def test_read_path_names_the_problem(tmp_path, make, problem):
 
 
 def test_read_path_permission_denied(tmp_path, monkeypatch):
-    def refuse(self):
+    def refuse(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied", str(self))
 
     path = write(tmp_path, "secret.txt", "hidden words")
-    monkeypatch.setattr(Path, "read_bytes", refuse)  # chmod does not stop root
+    monkeypatch.setattr(Path, "open", refuse)  # chmod does not stop root
     with pytest.raises(InputError) as raised:
         read_path(path)
     assert (raised.value.source, raised.value.problem) == (str(path), "permission denied")

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from .documents import load_documents, read_text
+from .documents import DEFAULT_MAX_BYTES, load_documents, read_text
 from .errors import InputError, PressroomError, StoreError
 from .records import Document, DocumentResult, Failure, Result
 from .fuse import fuse, resolve_across
@@ -31,6 +31,7 @@ def extract(
     batch_size: int = 16,
     keep: bool = True,
     gate: bool = True,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Result:
     """Extract every document of ``paths`` (files, folders, globs, ``-``) and ``texts``.
 
@@ -41,6 +42,8 @@ def extract(
     ``Failure`` in the result; the rest of the batch still runs. ``ceremony``
     and ``year`` override what the documents say about their ceremony. The
     result's ``ceremonies`` fuse the documents of each ceremony and year.
+    A file (or standard input) larger than ``max_bytes`` is a ``Failure``,
+    refused before it is read; None lifts the limit.
 
     ``engine`` ("local" or "dask"), ``workers`` and ``scheduler`` say where
     the work runs (see ``pressroom.engines``); documents go in batches of
@@ -69,7 +72,7 @@ def extract(
     db = Store(store) if isinstance(store, (str, Path)) else store
     try:
         done = 0
-        documents = _readable(_documents(paths, texts, stdin), result.failures)
+        documents = _readable(_documents(paths, texts, stdin, max_bytes), result.failures)
         for batch in engines.run(engines.batched(documents, batch_size), settings,
                                  engine=engine, workers=workers, scheduler=scheduler):
             for document, outcome in batch:
@@ -138,12 +141,13 @@ def _documents(
     paths: Iterable[str | Path] | str | Path,
     texts: Mapping[str, str] | Iterable[str] | None,
     stdin: TextIO | BinaryIO | None,
+    max_bytes: int | None,
 ) -> Iterator[Document | InputError]:
     if isinstance(paths, (str, Path)):
         paths = [paths]
     inputs = [str(p) for p in paths]
     if inputs:
-        yield from load_documents(inputs, stdin=stdin)
+        yield from load_documents(inputs, stdin=stdin, max_bytes=max_bytes)
     if texts is None:
         return
     pairs = texts.items() if isinstance(texts, Mapping) else ((f"text-{i}", t) for i, t in enumerate(texts, 1))

@@ -14,6 +14,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -53,7 +54,7 @@ def _db_path(db: Optional[Path]) -> Path:
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    err.print(f"[red]error:[/red] {escape(message)}", markup=True, highlight=False)
     raise typer.Exit(code)
 
 
@@ -70,11 +71,21 @@ def extract(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes (local) or LocalCluster workers (dask)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler (tcp://host:8786); implies --engine dask."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, max=10_000, help="Documents sent to a worker at once."),
+    max_size: Optional[float] = typer.Option(None, "--max-size", min=0, show_default=False, help="Refuse files larger than this many megabytes (default: 20; 0: no limit)."),
 ) -> None:
     """Extract quotes, speakers and awards from documents, store them, and print them."""
     from .api import extract as run
+    from .documents import DEFAULT_MAX_BYTES
 
+    if ceremony is not None:
+        from .knowledge import load_ceremony
+
+        try:
+            load_ceremony(ceremony)
+        except KeyError as exc:
+            _fail(f"--ceremony: {exc.args[0]}", 2)
     store = None if no_store else _db_path(db)
+    max_bytes = DEFAULT_MAX_BYTES if max_size is None else (round(max_size * 1_000_000) or None)
     progress = Progress(
         TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err, transient=True,
@@ -84,7 +95,7 @@ def extract(
         with progress:
             task = progress.add_task("", total=None)
             result = run(
-                paths, store=store, model=model, ceremony=ceremony, year=year, stdin=sys.stdin.buffer,
+                paths, store=store, model=model, ceremony=ceremony, year=year, stdin=sys.stdin.buffer, max_bytes=max_bytes,
                 progress=lambda n, name: progress.update(task, completed=n, description=Path(name).name),
                 engine="dask" if scheduler else engine.value, workers=workers, scheduler=scheduler,
                 batch_size=batch_size, keep=not (format is Format.summary and store is not None),
@@ -94,7 +105,7 @@ def extract(
     except (PressroomError, OSError) as exc:
         _fail(str(exc))
     for failure in result.failures:
-        err.print(f"[red]error:[/red] {failure.source}: {failure.error}", markup=True, highlight=False)
+        err.print(f"[red]error:[/red] {escape(failure.source)}: {escape(failure.error)}", markup=True, highlight=False)
     data = result.to_json()
     if format is Format.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -355,7 +366,7 @@ def tweets(
         if progress_note:
             progress_note.stop()
     for e in result.errors:
-        err.print(f"[yellow]skipped:[/yellow] {e}", markup=True, highlight=False)
+        err.print(f"[yellow]skipped:[/yellow] {escape(str(e))}", markup=True, highlight=False)
     if as_json:
         sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
         return

@@ -8,6 +8,7 @@ batch, yields) an ``InputError`` naming the source and the problem.
 from __future__ import annotations
 
 import codecs
+import errno
 import glob
 import hashlib
 import re
@@ -26,6 +27,7 @@ from .errors import InputError
 from .records import Document
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
     "DOCUMENT_SUFFIXES",
     "Source",
     "iter_sources",
@@ -39,6 +41,8 @@ __all__ = [
 DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
+DEFAULT_MAX_BYTES = 20_000_000  # a long article is well under 1 MB; past this it is not one
 MAX_TITLE = 200
 MAX_CONTROL_RATIO = 0.05
 STDIN_NAME = "stdin"
@@ -56,16 +60,27 @@ class Source:
 # --- single sources -------------------------------------------------------
 
 
-def read_path(path: str | Path) -> Document:
-    """Read one file as a ``Document``; raise ``InputError`` if it cannot be read."""
+def read_path(path: str | Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Document:
+    """Read one file as a ``Document``; raise ``InputError`` if it cannot be read.
+
+    A file larger than ``max_bytes`` (None: no limit) is refused before it is read.
+    """
     source = str(path)
     path = Path(path)
     try:
         if not path.is_file():
             raise InputError(source, _missing_problem(path))
-        data = path.read_bytes()
+        if path.suffix.lower() in JSON_SUFFIXES:
+            raise InputError(source, "JSON is not read as a document (a tweet file? use 'pressroom tweets')")
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise InputError(source, _too_big(size, max_bytes))
+        with path.open("rb") as file:
+            data = file.read() if max_bytes is None else file.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(source, _os_problem(exc)) from exc
+    if max_bytes is not None and len(data) > max_bytes:  # it grew after the size was taken
+        raise InputError(source, _too_big(None, max_bytes))
     return read_bytes(data, id=path.stem, path=source)
 
 
@@ -117,56 +132,69 @@ def read_text(text: str, *, id: str, title: str = "") -> Document:
     )
 
 
-def read_source(source: Source) -> Document:
+def read_source(source: Source, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Document:
     """Read a ``Source`` from ``iter_sources``; raise ``InputError`` if it cannot be read."""
     if source.data is not None:
         return read_bytes(source.data, id=source.name, source=source.name)
-    return read_path(source.name)
+    return read_path(source.name, max_bytes=max_bytes)
 
 
 # --- many sources ---------------------------------------------------------
 
 
 def iter_sources(
-    inputs: Iterable[str], *, stdin: TextIO | BinaryIO | None = None
+    inputs: Iterable[str],
+    *,
+    stdin: TextIO | BinaryIO | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Iterator[Source | InputError]:
     """Expand CLI inputs (files, folders, globs, ``-``) into sources, in order.
 
     Folders are read recursively and sorted, keeping only document files
     (``DOCUMENT_SUFFIXES``) and skipping hidden entries, ``*.gold.json`` and the
-    folder's own ``README``.
+    folder's own ``README``; a folder reached again through a symbolic link is
+    not read again, so link loops end.
     An input that matches nothing yields an ``InputError`` instead of raising,
-    and a file reached twice is yielded once.
+    and a file reached twice is yielded once. Standard input longer than
+    ``max_bytes`` yields an ``InputError``.
     """
     seen: set[Path | str] = set()
     for item in inputs:
-        for found in _expand(item, stdin):
+        for found in _expand(item, stdin, max_bytes):
             if isinstance(found, InputError):
                 yield found
                 continue
-            key = found.path.resolve() if found.path else found.name
+            key = _identity(found.path) if found.path else found.name
             if key not in seen:
                 seen.add(key)
                 yield found
 
 
 def load_documents(
-    inputs: Iterable[str], *, stdin: TextIO | BinaryIO | None = None
+    inputs: Iterable[str],
+    *,
+    stdin: TextIO | BinaryIO | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Iterator[Document | InputError]:
-    """Read every input as ``iter_sources`` expands it; yield errors, never raise them."""
-    for found in iter_sources(inputs, stdin=stdin):
+    """Read every input as ``iter_sources`` expands it; yield errors, never raise them.
+
+    A file or standard input larger than ``max_bytes`` (None: no limit) is an error.
+    """
+    for found in iter_sources(inputs, stdin=stdin, max_bytes=max_bytes):
         if isinstance(found, InputError):
             yield found
             continue
         try:
-            yield read_source(found)
+            yield read_source(found, max_bytes=max_bytes)
         except InputError as exc:
             yield exc
 
 
-def _expand(item: str, stdin: TextIO | BinaryIO | None) -> Iterator[Source | InputError]:
+def _expand(
+    item: str, stdin: TextIO | BinaryIO | None, max_bytes: int | None
+) -> Iterator[Source | InputError]:
     if item == "-":
-        yield _read_stdin(stdin)
+        yield _read_stdin(stdin, max_bytes)
         return
     path = Path(item)
     if path.is_dir():
@@ -179,15 +207,17 @@ def _expand(item: str, stdin: TextIO | BinaryIO | None) -> Iterator[Source | Inp
         yield InputError(item, "no such file or folder")
 
 
-def _read_stdin(stdin: TextIO | BinaryIO | None) -> Source | InputError:
+def _read_stdin(stdin: TextIO | BinaryIO | None, max_bytes: int | None) -> Source | InputError:
     stream = stdin if stdin is not None else sys.stdin
     stream = getattr(stream, "buffer", stream)  # raw bytes, so decoding is ours
     try:
-        data = stream.read()
+        data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
     except OSError as exc:
         return InputError(STDIN_NAME, _os_problem(exc))
     if isinstance(data, str):
         data = data.encode("utf-8")
+    if max_bytes is not None and len(data) > max_bytes:
+        return InputError(STDIN_NAME, _too_big(None, max_bytes))
     return Source(STDIN_NAME, data=data)
 
 
@@ -222,7 +252,7 @@ def _folder_sources(folder: Path, name: str) -> Iterator[Source | InputError]:
 
 def _walk(folder: Path, seen_dirs: set[Path]) -> Iterator[Path | InputError]:
     """Document files under ``folder``, depth first, sorted by name; symlink cycles stop."""
-    real = folder.resolve()
+    real = _identity(folder)
     if real in seen_dirs:
         return
     seen_dirs.add(real)
@@ -250,14 +280,35 @@ def _is_document_file(path: Path) -> bool:
     return path.suffix.lower() in DOCUMENT_SUFFIXES and path.stem.upper() != "README"
 
 
+def _identity(path: Path) -> Path:
+    """Where a path leads, so a file reached twice is read once; a link loop leads to itself."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python < 3.13)
+        return path.absolute()
+
+
 def _missing_problem(path: Path) -> str:
     if path.is_dir():
         return "is a folder, not a file"
     if path.is_symlink():
-        return "broken symbolic link"
+        return "symbolic link loop" if _link_loop(path) else "broken symbolic link"
     if path.exists():
         return "not a regular file"
     return "no such file"
+
+
+def _link_loop(path: Path) -> bool:
+    try:
+        path.stat()
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
+def _too_big(size: int | None, max_bytes: int) -> str:
+    limit = f"the {max_bytes / 1_000_000:g} MB limit (--max-size)"
+    return f"file is {size / 1_000_000:.1f} MB, over {limit}" if size is not None else f"over {limit}"
 
 
 def _os_problem(exc: OSError) -> str:
@@ -267,6 +318,8 @@ def _os_problem(exc: OSError) -> str:
         return "permission denied"
     if isinstance(exc, IsADirectoryError):
         return "is a folder, not a file"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
     return (exc.strerror or str(exc)).lower()
 
 
@@ -296,7 +349,13 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
             raise InputError(source, f"cannot decode as text (invalid {encoding})") from None
     if b"\0" in data:
         raise InputError(source, "binary file (not text): contains NUL bytes")
-    for encoding in ["utf-8", *_declared_charset(data)]:
+    try:
+        return _normalise_newlines(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError as exc:
+        cut = _utf8_cut_short(data, exc)
+        if cut is not None:
+            return _normalise_newlines(cut), "utf-8"
+    for encoding in _declared_charset(data):
         try:
             return _normalise_newlines(data.decode(encoding)), encoding
         except (UnicodeDecodeError, LookupError):
@@ -305,6 +364,18 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
     if guessed is None:
         raise InputError(source, "cannot decode as text (tried utf-8, utf-16, cp1252 and others)")
     return _normalise_newlines(guessed[0]), guessed[1]
+
+
+def _utf8_cut_short(data: bytes, exc: UnicodeDecodeError) -> str | None:
+    """UTF-8 cut off inside its last character (a truncated download): the text, the cut one as U+FFFD.
+
+    Only when the text before it shows UTF-8 characters: after plain ASCII,
+    the last bytes read as well as cp1252 (a "café" that ends the text).
+    """
+    if exc.reason != "unexpected end of data" or exc.end != len(data):
+        return None
+    head = data[: exc.start]
+    return None if head.isascii() else head.decode("utf-8") + "\ufffd"
 
 
 def _unicode_by_bom(data: bytes) -> tuple[str, bytes] | None:
@@ -402,6 +473,7 @@ def _html_text(html: str) -> tuple[str, str]:
         include_comments=False,
         include_tables=False,
         favor_recall=True,
+        prune_xpath="//template",  # inert markup a browser never shows
     )
     if extracted and extracted.strip():
         blocks = (_collapse(_LIST_BULLET.sub("", line)) for line in extracted.split("\n"))
@@ -479,6 +551,7 @@ _ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _SETEXT_OR_RULE = re.compile(r"^\s{0,3}([-=*_])(\s*\1){2,}\s*$")
 _QUOTE_MARKER = re.compile(r"^\s{0,3}(>\s?)+")
 _BULLET = re.compile(r"^\s*[-*+]\s+")
+_EMPHASIS = 500
 _LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
 _INLINE = (  # order matters: images before links, code before emphasis
     (re.compile(r"`+([^`]+?)`+"), r"\1"),
@@ -486,9 +559,11 @@ _INLINE = (  # order matters: images before links, code before emphasis
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
     (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
     (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),
-    (re.compile(r"(?<![\w*])(\*{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),
-    (re.compile(r"(?<![\w_])(_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w_])"), r"\2"),
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+    # emphasis spans at most _EMPHASIS characters: an unclosed marker on a long line
+    # then costs a bounded look ahead, not the rest of the line
+    (re.compile(rf"(?<![\w*])(\*{{1,3}})(?=\S)(.{{1,{_EMPHASIS}}}?)(?<=\S)\1(?![\w*])"), r"\2"),
+    (re.compile(rf"(?<![\w_])(_{{1,3}})(?=\S)(.{{1,{_EMPHASIS}}}?)(?<=\S)\1(?![\w_])"), r"\2"),
+    (re.compile(rf"~~(?=\S)(.{{1,{_EMPHASIS}}}?)(?<=\S)~~"), r"\1"),
 )
 
 

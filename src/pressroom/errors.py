@@ -14,6 +14,10 @@ class InputError(PressroomError):
         self.source = source
         self.problem = problem
 
+    def __reduce__(self):
+        # rebuilt from both fields, so it pickles (to and from workers) and deep-copies
+        return type(self), (self.source, self.problem)
+
 
 class ModelError(PressroomError):
     """No usable spaCy model could be loaded."""

@@ -20,10 +20,11 @@ from .extract.quotes import Candidate, find_candidates
 from .extract.setting import setting_of
 from .extract.speakers import Attribution, Speakers
 from .extract.timeline import build_timeline
-from .nlp.gate import parse_many, plan
+from .nlp.gate import MAX_PIECE, parse_many, plan
 from .records import Ceremony, Document, DocumentResult, Quote
 
 DEFAULT_CEREMONY = "golden_globes"
+_LINE_REACH = 2000  # characters of a quote's line read for its setting (lines can be megabytes)
 _CONFIDENCE = {"after": 0.95, "before": 0.9, "dash": 0.95, "list": 0.95, "colon": 0.85,
                "embedded": 0.75, "previous": 0.8, "focus": 0.55, "none": 0.3}
 
@@ -55,9 +56,10 @@ def extract_documents(
     """
     ready: list[tuple[Document, _Prepared]] = []
     out: dict[int, DocumentResult | Exception] = {}
+    max_piece = min(MAX_PIECE, nlp.max_length)
     for i, document in enumerate(documents):
         try:
-            ready.append((document, _prepare(document, ceremony=ceremony, year=year, gate=gate)))
+            ready.append((document, _prepare(document, ceremony=ceremony, year=year, gate=gate, max_piece=max_piece)))
         except Exception as exc:  # noqa: BLE001 - reported with the document
             out[i] = exc
     try:
@@ -92,12 +94,13 @@ class _Prepared:
     plan: list[tuple[int, int, bool]]
 
 
-def _prepare(document: Document, *, ceremony: str | None, year: int | None, gate: bool) -> _Prepared:
+def _prepare(document: Document, *, ceremony: str | None, year: int | None, gate: bool, max_piece: int) -> _Prepared:
     """Everything read from the raw text before the parse."""
     text = document.text
     guess = detect_ceremony(text, title=document.title, path=document.path, ceremony=ceremony, year=year)
     candidates, titles = find_candidates(text)
-    return _Prepared(guess, candidates, titles, plan(text, [(c.start, c.end) for c in candidates], gate=gate))
+    quotes = [(c.start, c.end) for c in candidates]
+    return _Prepared(guess, candidates, titles, plan(text, quotes, gate=gate, max_piece=max_piece))
 
 
 def _finish(document: Document, prepared: _Prepared, doc: Doc) -> DocumentResult:
@@ -127,9 +130,12 @@ def _quote(text: str, cand: Candidate, att: Attribution) -> Quote:
 
 
 def _setting(text: str, cand: Candidate, att: Attribution) -> str:
-    line_start = text.rfind("\n", 0, cand.start) + 1
-    line_end = text.find("\n", cand.end)
-    line_end = len(text) if line_end < 0 else line_end
+    # the quote's line, but no more than _LINE_REACH characters either side of it
+    low = max(0, cand.start - _LINE_REACH)
+    line_start = max(text.rfind("\n", low, cand.start) + 1, low)
+    high = min(len(text), cand.end + _LINE_REACH)
+    line_end = text.find("\n", cand.end, high)
+    line_end = high if line_end < 0 else line_end
     close = cand.close_at if cand.close_at is not None else cand.end
     near = text[max(line_start, cand.open_at - 80) : cand.open_at] + " " + text[close + 1 : min(line_end, close + 80)]
     if att.start is not None:

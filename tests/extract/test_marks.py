@@ -80,6 +80,12 @@ QUOTED = [
     P("The band played rock 'n' roll until dawn.", [], id="rock-n-roll-is-not-a-quote"),
     P("He paused. \u201c This is wild \u201d he said.", ["This is wild"], id="marks-spaced-on-both-sides"),
     P(
+        "\u00ab Je garde ce prix pour ma s\u0153ur \u00bb, a dit Ma\u00eblys Corbin-Lefort.",
+        ["Je garde ce prix pour ma s\u0153ur"],
+        id="french-spaced-guillemets",
+    ),
+    P("Accueil \u00bb Cin\u00e9ma \u00bb Palmar\u00e8s", [], id="breadcrumb-guillemets"),
+    P(
         "\u201cI completely broke down, \u201c says Greta Holm.",
         ["I completely broke down,"],
         id="spaced-closing-written-as-opening",

@@ -16,6 +16,7 @@ OPEN_PREFERRED = "\u201c\u201e\u00ab\u2018\u201a\u2039"
 CLOSE_PREFERRED = "\u201d\u00bb\u2019\u203a\u2032\u2033"
 _OPEN_AFTER = " \t\n([{\u2014\u2013-/:;,\u2026>*_|" + DOUBLE + SINGLE
 _CLOSE_BEFORE = " \t\n.,;:!?)]}\u2014\u2013-\u2026/*_|" + DOUBLE + SINGLE
+_GUILLEMETS_CLOSE = "\u00bb\u203a"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,8 @@ def _classify(text: str, i: int, line_start: int, line_end: int) -> _Mark:
         left = left and not prev.isalnum()
     if left and right:  # squeezed between other marks or punctuation
         left, right = ch in OPEN_PREFERRED or ch not in CLOSE_PREFERRED, ch in CLOSE_PREFERRED or ch not in OPEN_PREFERRED
+    if ch in _GUILLEMETS_CLOSE and prev.isspace() and (nxt.isspace() or nxt in _CLOSE_BEFORE):
+        left, right = False, True  # French spacing, « mots », closes: `télévision », a dit`
     return _Mark(i, family, left, right)
 
 
@@ -185,8 +188,13 @@ def _first_mark(marks: list[_Mark]) -> _Mark | None:
     return marks[0] if marks else None
 
 
+def _after(marks: list[_Mark], k: int) -> Iterator[_Mark]:
+    """The marks from the ``k``-th on, without copying the list (one line may hold thousands)."""
+    return (marks[j] for j in range(k, len(marks)))
+
+
 def _next_double_closes(marks: list[_Mark], k: int) -> bool:
-    for m in marks[k:]:
+    for m in _after(marks, k):
         if m.family == "double":
             return m.can_close and not m.can_open
     return False
@@ -196,12 +204,12 @@ def _spaced_pair(text: str, m: _Mark, marks: list[_Mark], k: int) -> bool:
     """`“ words ”`: two marks spaced on both sides still pair when they face each other."""
     if text[m.at] in CLOSE_PREFERRED:
         return False
-    nxt = next((x for x in marks[k:] if x.family == "double"), None)
+    nxt = next((x for x in _after(marks, k) if x.family == "double"), None)
     return nxt is not None and not nxt.can_open and not nxt.can_close and text[nxt.at] not in OPEN_PREFERRED
 
 
 def _has_later_close(marks: list[_Mark], k: int) -> bool:
-    return any(m.family == "double" and m.can_close for m in marks[k:])
+    return any(m.family == "double" and m.can_close for m in _after(marks, k))
 
 
 def _runs_on(text: str, line_end: int, nxt: tuple[int, int], marks: list[_Mark]) -> bool:

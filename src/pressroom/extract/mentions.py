@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -228,6 +228,13 @@ class DocumentPeople(DocumentLayout):
             if len(words) > 1 or person.gender_score == 0:
                 g = first_name_gender(words[0])
                 person.gender_score += 0.75 if g == "m" else -0.75 if g == "f" else 0.0
+
+    def mentions_starting(self, start: int, end: int) -> Iterator[Mention]:
+        """The mentions that start in ``[start, end)``, in text order."""
+        k = bisect_left(self._mention_starts, (start, -1))
+        while k < len(self._mention_starts) and self._mention_starts[k][0] < end:
+            yield self.mentions[self._mention_starts[k][1]]
+            k += 1
 
     def mention_in(self, start: int, end: int) -> Mention | None:
         """The mention covering ``start``, else the first one starting before ``end``."""

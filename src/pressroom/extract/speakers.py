@@ -117,8 +117,8 @@ class Speakers(DocumentPeople):
             return None
         gap_end = q.open_at
         gap_start = (p.close_at if p.close_at is not None else p.end) + 1
-        for m in self.mentions:
-            if gap_start <= m.start < gap_end and m.kind == "name" and m.salience >= 2 and m.person != done[k - 1].speaker:
+        for m in self.mentions_starting(gap_start, gap_end):
+            if m.kind == "name" and m.salience >= 2 and m.person != done[k - 1].speaker:
                 return None  # somebody else took the floor in between
         return done[k - 1]
 
@@ -195,10 +195,13 @@ class Speakers(DocumentPeople):
         text = self.text
         line_start = text.rfind("\n", 0, q.open_at) + 1
         start = line_start
-        for p in reversed(self.quotes[:k]):
+        for j in range(k - 1, -1, -1):
+            p = self.quotes[j]
             pend = (p.close_at if p.close_at is not None else p.end) + 1
+            if pend <= start:
+                break  # quotes come in text order: the earlier ones end before this line too
             said = text[p.start : p.end].strip()
-            if pend > start and pend <= q.open_at and (len(said.split()) > 3 or said[-1:] in ".!?"):
+            if pend <= q.open_at and (len(said.split()) > 3 or said[-1:] in ".!?"):
                 start = pend  # a short phrase in quotes inside the clause does not end it
                 break
         toks = self._tokens(start, q.open_at)
@@ -262,8 +265,8 @@ class Speakers(DocumentPeople):
         if anchor is None:
             return None
         sent = anchor.sent
-        outside_words = [t for t in sent if t.is_alpha and not (q.open_at <= t.idx <= (q.close_at or q.end))]
-        if not outside_words:
+        # any() stops at the first word: a sentence can be a whole unpunctuated line
+        if not any(t.is_alpha and not (q.open_at <= t.idx <= (q.close_at or q.end)) for t in sent):
             return None
         a = anchor
         for _ in range(10):

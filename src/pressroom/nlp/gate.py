@@ -190,9 +190,10 @@ def _split(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]
     return out
 
 
-def plan(text: str, quotes: Sequence[tuple[int, int]] = (), *, gate: bool = True) -> list[tuple[int, int, bool]]:
+def plan(text: str, quotes: Sequence[tuple[int, int]] = (), *, gate: bool = True,
+         max_piece: int | None = None) -> list[tuple[int, int, bool]]:
     """How ``text`` will be parsed: ``(start, end, parse)`` pieces covering it."""
-    return pieces(text, cold_spans(text, quotes) if gate else [])
+    return pieces(text, cold_spans(text, quotes) if gate else [], max_piece=max_piece)
 
 
 def parse(nlp: Language, text: str, quotes: Sequence[tuple[int, int]] = (), *, gate: bool = True) -> Doc:
@@ -201,7 +202,8 @@ def parse(nlp: Language, text: str, quotes: Sequence[tuple[int, int]] = (), *, g
     With ``gate=False`` every piece is parsed (still in pieces when the text is
     longer than ``MAX_PIECE``).
     """
-    return next(parse_many(nlp, [(text, plan(text, quotes, gate=gate))]))
+    cut = plan(text, quotes, gate=gate, max_piece=min(MAX_PIECE, nlp.max_length))
+    return next(parse_many(nlp, [(text, cut)]))
 
 
 def parse_many(

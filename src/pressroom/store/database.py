@@ -59,6 +59,7 @@ from .queries import (
     SELECT_DOCUMENT_HOSTS,
     SELECT_DOCUMENT_PEOPLE,
     SELECT_DOCUMENT_QUOTES,
+    SELECT_DOCUMENT_TEXT,
     SELECT_PEOPLE,
     SELECT_PERSON_ID,
     SELECT_PERSON_NAME,
@@ -82,6 +83,7 @@ from .queries import (
 from .rows import PersonFacts, StoredAward, StoredDocument, StoredEvent, StoredQuote
 from .schema import (
     CONNECTION_PRAGMAS,
+    DATA_VERSION,
     GET_VERSION,
     INTEGRITY_CHECK,
     MIGRATIONS,
@@ -124,14 +126,18 @@ class Store:
     """A pressroom database: ``Store("pressroom.db")`` or ``Store(":memory:")``.
 
     Opening sets WAL mode (for files), a 5 s busy timeout and foreign keys,
-    then brings the schema up to date. Raises ``StoreError`` if the file is
-    not a SQLite database, is corrupt, or comes from a newer pressroom.
+    then brings the schema up to date (taking the write lock only when it is
+    not, so opening never waits on a writer). With ``any_thread`` the store
+    may be used from several threads, one at a time: the caller serializes.
+    Raises ``StoreError`` if the file is not a SQLite database, is corrupt, or
+    comes from a newer pressroom.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, any_thread: bool = False) -> None:
         self.path = str(path)
         try:
-            self._conn = sqlite3.connect(self.path, isolation_level=None)
+            self._conn = sqlite3.connect(self.path, isolation_level=None,
+                                         check_same_thread=not any_thread)
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open: {exc}") from exc
         try:
@@ -174,11 +180,28 @@ class Store:
     @contextmanager
     def _snapshot(self) -> Iterator[None]:
         """Run several reads against one state of the file, even while another process writes."""
+        if self._conn.in_transaction:  # inside a caller's snapshot: that one state already
+            yield
+            return
         self._conn.execute("BEGIN")
         try:
             yield
         finally:
-            self._conn.execute("COMMIT")
+            if self._conn.in_transaction:
+                self._conn.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """``with store.snapshot():`` every read inside sees one state of the file.
+
+        Another process may commit meanwhile; the reads see it after the block.
+        Do not save inside it.
+        """
+        try:
+            with self._snapshot():
+                yield self
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: snapshot failed: {exc}") from exc
 
     def _migrate(self) -> None:
         if self.schema_version > len(MIGRATIONS):
@@ -186,6 +209,8 @@ class Store:
                 f"{self.path}: schema version {self.schema_version} is newer than "
                 f"this pressroom knows ({len(MIGRATIONS)})"
             )
+        if self.schema_version == len(MIGRATIONS):
+            return  # up to date: no write lock, so opening never waits on a writer
         for version, script in enumerate(MIGRATIONS, start=1):
             with self._transaction() as conn:
                 # Read inside the write lock: another process may have migrated meanwhile.
@@ -284,6 +309,12 @@ class Store:
         return deleted > 0
 
     # -- reads: quotes and documents ------------------------------------------
+
+    @_translated
+    def text(self, doc_id: str) -> str | None:
+        """The stored text of the document with this doc_id (or store path); ``None`` if none."""
+        row = self._conn.execute(SELECT_DOCUMENT_TEXT, (doc_id, doc_id, doc_id)).fetchone()
+        return row[0] if row is not None else None
 
     @_translated
     def has(self, path: str, sha256: str) -> bool:
@@ -525,6 +556,16 @@ class Store:
     def stats(self) -> dict[str, int]:
         """Counts: ``{"documents": ..., "quotes": ..., "people": ...}``."""
         return {key: self._conn.execute(sql).fetchone()[0] for key, sql in COUNT.items()}
+
+    @_translated
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits to the file.
+
+        Compare two values from the same ``Store`` to tell whether what was read
+        before is still current (SQLite's ``PRAGMA data_version``); values from
+        different stores do not compare.
+        """
+        return self._conn.execute(DATA_VERSION).fetchone()[0]
 
     @_translated
     def integrity_ok(self) -> bool:

@@ -110,10 +110,12 @@ SELECT d.id, d.doc_id, d.path, d.title, d.format, d.encoding, d.sha256, d.text,
 FROM documents AS d
 """
 # A doc_id match wins over a path match; among equal doc_ids the oldest row wins.
-SELECT_DOCUMENT = DOCUMENT_COLUMNS + """
+BY_ID_OR_PATH = """
 WHERE d.doc_id = ? OR d.path = ?
 ORDER BY d.doc_id = ? DESC, d.id LIMIT 1
 """
+SELECT_DOCUMENT = DOCUMENT_COLUMNS + BY_ID_OR_PATH
+SELECT_DOCUMENT_TEXT = "SELECT d.text FROM documents AS d" + BY_ID_OR_PATH
 SELECT_DOCUMENT_QUOTES = """
 SELECT q.text, q.start, q."end", p.name, q.speaker_start, q.speaker_end, q.cue,
        q.setting, q.confidence, q.time

@@ -136,6 +136,7 @@ WAL_MODE = "PRAGMA journal_mode = WAL"
 GET_VERSION = "PRAGMA user_version"
 SET_VERSION = "PRAGMA user_version = {version:d}"
 INTEGRITY_CHECK = "PRAGMA integrity_check"
+DATA_VERSION = "PRAGMA data_version"
 
 
 def statements(script: str) -> Iterator[str]:

@@ -15,7 +15,9 @@ from .. import __version__
 from ..errors import PressroomError
 from ..store import Store
 from . import ceremonies, documents, people, quotes, upload
+from .cache import StoreCache
 from .common import templates
+from .headers import SecurityHeaders
 
 _CSS = (Path(__file__).parent / "static" / "style.css").read_text(encoding="utf-8")
 
@@ -69,11 +71,13 @@ def create_app(db_path: str | Path) -> FastAPI:
     async def lifespan(app: FastAPI):
         yield
         app.state.jobs.close()
+        app.state.cache.close()
 
     app = FastAPI(title="pressroom", version=__version__, lifespan=lifespan,
                   description="Awards-night coverage as a sourced record: ceremonies, people, quotes, documents.")
     app.state.db_path = db_path
     app.state.jobs = upload.Jobs(db_path)
+    app.state.cache = StoreCache(db_path)
     for route in ROUTES:
         app.add_api_route(route.path, route.endpoint, methods=list(route.methods),
                           include_in_schema=route.api,
@@ -82,6 +86,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(PressroomError, _pressroom_error)
+    app.add_middleware(SecurityHeaders)
     return app
 
 

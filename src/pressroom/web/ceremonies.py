@@ -1,14 +1,19 @@
-"""The ceremonies list and one ceremony's page: the fused winners board, hosts, timeline."""
+"""The ceremonies list and one ceremony's page: the fused winners board, hosts, timeline.
+
+Fusing a ceremony reads all its documents, so the board (and its JSON) is kept in
+the app's ``StoreCache`` until the store changes.
+"""
 from __future__ import annotations
 
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import Request
+from fastapi.responses import Response
 
 from ..fuse import CeremonyRecord, fuse, resolve_across
 from ..store import Store, StoredEvent
-from .common import not_found, open_store, page, plain
+from .common import YEARS, json_bytes, json_response, not_found, open_store, page, plain
 
 
 def _listing(store: Store) -> list[dict[str, Any]]:
@@ -21,6 +26,8 @@ def _listing(store: Store) -> list[dict[str, Any]]:
 
 def _board(store: Store, name: str, year: int) -> tuple[CeremonyRecord, list[StoredEvent]]:
     """The fused record of one ceremony and its timeline; 404 when nothing is stored."""
+    if year not in YEARS:
+        raise not_found(f"ceremony {name!r} {year}")
     results = [r for r in store.results(ceremony=name, year=year) if r.ceremony and r.ceremony.name == name]
     records = [r for r in fuse(resolve_across(results)) if r.name == name and r.year == year]
     if not records:
@@ -29,14 +36,21 @@ def _board(store: Store, name: str, year: int) -> tuple[CeremonyRecord, list[Sto
     return records[0], timeline
 
 
+def _cached_board(request: Request, name: str, year: int) -> tuple[CeremonyRecord, list[StoredEvent]]:
+    def compute() -> tuple[CeremonyRecord, list[StoredEvent]]:
+        with open_store(request) as store:
+            return _board(store, name, year)
+
+    return request.app.state.cache.get(("board", name, year), compute)
+
+
 def index(request: Request):
     with open_store(request) as store:
         return page(request, "ceremonies.html", ceremonies=_listing(store), stats=store.stats())
 
 
 def ceremony(request: Request, name: str, year: int):
-    with open_store(request) as store:
-        record, timeline = _board(store, name, year)
+    record, timeline = _cached_board(request, name, year)
     return page(request, "ceremony.html", record=record, timeline=timeline)
 
 
@@ -46,11 +60,13 @@ def api_ceremonies(request: Request) -> list[dict[str, Any]]:
         return _listing(store)
 
 
-def api_ceremony(request: Request, name: str, year: int) -> dict[str, Any]:
+def api_ceremony(request: Request, name: str, year: int) -> Response:
     """One ceremony fused over its documents (as `pressroom show --json`), with its timeline."""
-    with open_store(request) as store:
-        record, timeline = _board(store, name, year)
-    return {**record.to_json(), "timeline": plain(timeline)}
+    def compute() -> bytes:
+        record, timeline = _cached_board(request, name, year)
+        return json_bytes({**record.to_json(), "timeline": plain(timeline)})
+
+    return json_response(request.app.state.cache.get(("api board", name, year), compute))
 
 
 def api_stats(request: Request) -> dict[str, int]:

@@ -1,6 +1,7 @@
 """What every page module shares: the store of a request, templates, errors."""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
@@ -8,23 +9,40 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import HTTPException, Request
+from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
 from ..store import Store
 
+YEARS = range(1, 10_000)  # a ceremony's year; SQLite cannot even bind much larger numbers
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))  # autoescapes .html
 
 
 @contextmanager
 def open_store(request: Request) -> Iterator[Store]:
-    """A store for this request: sqlite connections belong to one thread, so one per request."""
-    with Store(request.app.state.db_path) as store:
+    """A store for this request, every read in one snapshot: a page never mixes the states
+    before and after another process's commit. sqlite connections belong to one thread,
+    so one per request."""
+    with Store(request.app.state.db_path) as store, store.snapshot():
         yield store
 
 
 def page(request: Request, template: str, **context: Any):
     """Render one HTML page."""
     return templates.TemplateResponse(request, template, context)
+
+
+def json_bytes(value: Any) -> bytes:
+    """``value`` (JSON-ready: see ``plain``) as compact UTF-8 JSON."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+
+
+def json_response(value: Any) -> Response:
+    """A JSON answer, serialized here rather than by FastAPI's slower generic encoder.
+
+    ``value`` is JSON-ready, or bytes ``json_bytes`` made earlier."""
+    body = value if isinstance(value, bytes) else json_bytes(value)
+    return Response(body, media_type="application/json")
 
 
 def not_found(what: str) -> HTTPException:
@@ -54,6 +72,9 @@ def parse_ceremony(value: str | None) -> tuple[str | None, int | None]:
     if not sep:
         return value, None
     try:
-        return name or None, int(year)
+        number = int(year)
     except ValueError:
         raise bad_request(f"ceremony {value!r}: expected NAME or NAME|YEAR, with YEAR a number") from None
+    if number not in YEARS:
+        raise bad_request(f"ceremony {value!r}: year {number} is not between {YEARS.start} and {YEARS.stop - 1}")
+    return name or None, number

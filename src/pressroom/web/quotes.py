@@ -9,10 +9,11 @@ from typing import Any
 from urllib.parse import quote
 
 from fastapi import HTTPException, Request
+from fastapi.responses import Response
 
 from ..errors import StoreError
 from ..store import Store, StoredQuote, fts_query
-from .common import bad_request, open_store, page, parse_ceremony
+from .common import bad_request, json_response, open_store, page, parse_ceremony
 
 MAX_QUERY = 200
 MAX_LIMIT = 500
@@ -59,8 +60,7 @@ def search(store: Store, *, q: str | None, speaker: str | None, ceremony: str | 
     out = []
     for row in rows:
         if row.path not in texts:
-            stored = store.document(row.path)
-            texts[row.path] = stored.document.text if stored else ""
+            texts[row.path] = store.text(row.path) or ""
         before, said, after = _in_sentence(texts[row.path], row)
         out.append({
             "text": row.text, "speaker": row.speaker, "setting": row.setting,
@@ -94,8 +94,8 @@ def quotes(request: Request, q: str | None = None, speaker: str | None = None,
 
 
 def api_quotes(request: Request, q: str | None = None, speaker: str | None = None,
-               ceremony: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+               ceremony: str | None = None, limit: int = 100) -> Response:
     """Quotes by full text (`q`: all words must match, `word*` a prefix), speaker (part
     of the name) and ceremony (`NAME` or `NAME|YEAR`); 400 for a query the index cannot read."""
     with open_store(request) as store:
-        return search(store, q=q, speaker=speaker, ceremony=ceremony, limit=limit)
+        return json_response(search(store, q=q, speaker=speaker, ceremony=ceremony, limit=limit))

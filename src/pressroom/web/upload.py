@@ -98,11 +98,32 @@ class Jobs:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-async def _read(request: Request) -> tuple[dict[str, str], list[tuple[str, bytes]]]:
-    """The pasted text and the files of an upload form; 413 past the size limit, 400 when empty."""
-    if int(request.headers.get("content-length") or 0) > MAX_UPLOAD:
+async def _body(request: Request) -> Request:
+    """The request with its body read, at most ``MAX_UPLOAD`` bytes of it: 413 past that,
+    whether or not the client said the length first (a chunked body does not)."""
+    declared = request.headers.get("content-length")
+    if declared is not None and not declared.strip().isdigit():
+        raise HTTPException(status_code=400, detail=f"Content-Length {declared[:40]!r} is not a number")
+    if int(declared or 0) > MAX_UPLOAD:
         raise _too_large()
-    form = await request.form(max_files=MAX_FILES, max_part_size=MAX_UPLOAD)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_UPLOAD:
+            raise _too_large()
+        chunks.append(chunk)
+    body = b"".join(chunks)
+
+    async def replay() -> dict[str, Any]:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return Request(request.scope, replay)
+
+
+async def _read(request: Request) -> tuple[dict[str, str], list[tuple[str, bytes]]]:
+    """The pasted text and the files of an upload form; 413 past the size limit, 400 when
+    empty or malformed."""
+    form = await (await _body(request)).form(max_files=MAX_FILES, max_part_size=MAX_UPLOAD)
     texts: dict[str, str] = {}
     files: list[tuple[str, bytes]] = []
     size = 0
