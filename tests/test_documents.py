@@ -14,7 +14,7 @@ from pressroom.documents import (
 )
 from pressroom.errors import InputError
 
-SPEECH = "Colin Firth said \u201cI have a feeling my career\u2019s just peaked\u201d \u2014 and left."
+SPEECH = "Corwin Fell said \u201cI have a feeling my luck\u2019s just run out\u201d \u2014 and left."
 
 
 def write(folder: Path, name: str, data: bytes | str) -> Path:
@@ -95,12 +95,12 @@ def test_rejects_unreadable_bytes(data, problem):
 
 
 def test_read_path_fills_the_record(tmp_path):
-    path = write(tmp_path, "firth.txt", "Firth wins\r\n\r\n" + SPEECH)
+    path = write(tmp_path, "fell.txt", "Fell wins\r\n\r\n" + SPEECH)
     doc = read_path(path)
     assert doc.id == "firth"
     assert doc.path == str(path)
-    assert doc.text == "Firth wins\n\n" + SPEECH
-    assert doc.title == "Firth wins"
+    assert doc.text == "Fell wins\n\n" + SPEECH
+    assert doc.title == "Fell wins"
     assert doc.format == "text"
     assert len(doc.sha256) == 64
     assert doc.sha256 == read_path(str(path)).sha256
@@ -163,12 +163,12 @@ def test_read_text_wraps_raw_strings():
 # --- HTML ---------------------------------------------------------------------
 
 PAGE = """<!DOCTYPE html>
-<html><head><meta charset="utf-8"><title>Oscars 2011: Firth &amp; Portman win</title>
+<html><head><meta charset="utf-8"><title>Oscars 2031: Fell &amp; Porter win</title>
 <style>p { color: red; }</style><script>var secret = "do not extract";</script></head>
 <body><nav>Home | News</nav><article>
-<p>Colin Firth won Best Actor for &ldquo;The King&rsquo;s Speech&rdquo; on Sunday night at the Kodak Theatre.</p>
-<p>&quot;I have a feeling my career has just peaked,&quot; he told the audience, to laughter &amp; applause.</p>
-<p>Natalie Portman took home Best Actress for Black Swan and thanked her family at length.</p>
+<p>Corwin Fell won Best Actor for &ldquo;The Quiet Crown&rdquo; on Sunday night at the Harbor Theatre.</p>
+<p>&quot;I have a feeling my luck has just run out,&quot; he told the audience, to laughter &amp; applause.</p>
+<p>Nadia Porter took home Best Actress for White Heron and thanked her family at length.</p>
 </article><noscript>enable scripts</noscript></body></html>"""
 
 TINY_PAGE = (
@@ -187,12 +187,12 @@ def test_html_drops_markup_scripts_and_styles(page):
 
 def test_html_keeps_title_entities_and_paragraphs():
     doc = read_bytes(PAGE.encode("utf-8"), id="page", path="page.html")
-    assert "Firth" in doc.title and "&amp;" not in doc.title
-    sentence = "\u201cThe King\u2019s Speech\u201d on Sunday night"
+    assert "Fell" in doc.title and "&amp;" not in doc.title
+    sentence = "\u201cThe Quiet Crown\u201d on Sunday night"
     start = doc.text.index(sentence)  # offsets point into the extracted text
     assert doc.text[start : start + len(sentence)] == sentence
-    assert '"I have a feeling my career has just peaked," he told the audience, to laughter & applause.' in doc.text
-    assert "Kodak Theatre.\n\n\"I have" in doc.text
+    assert '"I have a feeling my luck has just run out," he told the audience, to laughter & applause.' in doc.text
+    assert "Harbor Theatre.\n\n\"I have" in doc.text
 
 
 def test_html_falls_back_to_tag_stripping():
@@ -227,9 +227,9 @@ MARKDOWN = """# The *Oscars* night
 Some **bold** words, _emphasis_, `code` and [a link](https://example.com "t").
 ![a photo](photo.jpg)
 ## Winners ##
-- Best Actor: Colin Firth
-* Best Actress: Natalie Portman
-> "I have a feeling my career has just peaked."
+- Best Actor: Corwin Fell
+* Best Actress: Nadia Porter
+> "I have a feeling my luck has just run out."
 snake_case_name and 5 * 3 stay; \\*escaped\\* stars stay.
 """
 
@@ -240,9 +240,9 @@ snake_case_name and 5 * 3 stay; \\*escaped\\* stars stay.
         "The Oscars night",
         "Some bold words, emphasis, code and a link.",
         "Winners",
-        "Best Actor: Colin Firth",
-        "Best Actress: Natalie Portman",
-        '"I have a feeling my career has just peaked."',
+        "Best Actor: Corwin Fell",
+        "Best Actress: Nadia Porter",
+        '"I have a feeling my luck has just run out."',
         "snake_case_name and 5 * 3 stay; *escaped* stars stay.",
     ],
 )

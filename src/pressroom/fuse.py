@@ -13,6 +13,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 from dataclasses import replace
@@ -24,6 +25,11 @@ def norm(text: str | None) -> str:
     """Lowercase, no accents, no punctuation, no leading "the"."""
     if not text:
         return ""
+    return _norm(text)
+
+
+@lru_cache(maxsize=65536)
+def _norm(text: str) -> str:
     t = unicodedata.normalize("NFKD", text)
     t = "".join(c for c in t if not unicodedata.combining(c)).lower().replace("&", " and ")
     t = re.sub(r"[\u2018\u2019\u02bc']", "", t)
@@ -126,19 +132,21 @@ def resolve_across(results: list[DocumentResult]) -> list[DocumentResult]:
     leaves two readings; when another document of the same ceremony and year
     gives X one of them, the first takes it (at a lower confidence).
     """
-    settled: dict[tuple, list[Award]] = defaultdict(list)
+    settled: dict[tuple, dict[tuple[str, str, str], Award]] = defaultdict(dict)
     for r in results:
         if r.ceremony is None:
             continue
         for a in r.awards:
             if a.award and a.family and a.winner:
-                settled[(r.ceremony.name, r.ceremony.year)].append(a)
+                said = settled[(r.ceremony.name, r.ceremony.year)]
+                said.pop((a.family, a.award, a.winner), None)  # each saying once, at its last place
+                said[(a.family, a.award, a.winner)] = a
     out = []
     for r in results:
         if r.ceremony is None or not any(not a.award and a.winner and a.candidates for a in r.awards):
             out.append(r)
             continue
-        known = settled.get((r.ceremony.name, r.ceremony.year), [])
+        known = settled.get((r.ceremony.name, r.ceremony.year), {}).values()
         awards = []
         for a in r.awards:
             if not a.award and a.winner and a.candidates:
@@ -162,26 +170,43 @@ def fuse(results: list[DocumentResult]) -> list[CeremonyRecord]:
             undated.append(r)
         else:
             groups[(r.ceremony.name, r.ceremony.year)].append(r)
+    said = {key: _Said(docs) for key, docs in groups.items()}  # kept up to date as documents join
     for r in undated:
-        home = _year_by_winners(r, groups)
+        home = _year_by_winners(r, said)
         if home is not None:
             groups[home].append(r)
+            said[home].add(r)
     return [_fuse_group(name, year, docs) for (name, year), docs in sorted(groups.items(), key=lambda kv: kv[0][1])]
 
 
-def _year_by_winners(r: DocumentResult, groups: dict[tuple[str, int], list[DocumentResult]]) -> tuple[str, int] | None:
+class _Said:
+    """What a group's documents say: (category, winner) pairs, and winners by category."""
+
+    def __init__(self, docs: list[DocumentResult]) -> None:
+        self.pairs: set[tuple[str, str]] = set()
+        self.winners: dict[str, set[str]] = defaultdict(set)
+        for d in docs:
+            self.add(d)
+
+    def add(self, doc: DocumentResult) -> None:
+        for pair in _pairs(doc):
+            self.pairs.add(pair)
+            self.winners[pair[0]].add(pair[1])
+
+
+def _pairs(r: DocumentResult) -> set[tuple[str, str]]:
+    return {(_key(a.award), norm(a.winner)) for a in r.awards if a.award and a.winner}
+
+
+def _year_by_winners(r: DocumentResult, groups: dict[tuple[str, int], _Said]) -> tuple[str, int] | None:
     """The dated group whose winners this document repeats (two at least, none contradicted)."""
-    mine = {(a.award and _key(a.award), norm(a.winner)) for a in r.awards if a.award and a.winner}
+    mine = _pairs(r)
     best, best_hits = None, 1
-    for key, docs in groups.items():
+    for key, theirs in groups.items():
         if key[0] != r.ceremony.name:
             continue
-        theirs = {(_key(a.award), norm(a.winner)) for d in docs for a in d.awards if a.award and a.winner}
-        hits = len(mine & theirs)
-        winners_by_cat = defaultdict(set)
-        for cat, w in theirs:
-            winners_by_cat[cat].add(w)
-        clashes = sum(1 for cat, w in mine if winners_by_cat.get(cat) and w not in winners_by_cat[cat])
+        hits = len(mine & theirs.pairs)
+        clashes = sum(1 for cat, w in mine if theirs.winners.get(cat) and w not in theirs.winners[cat])
         if hits > best_hits and clashes < hits:
             best, best_hits = key, hits
     return best

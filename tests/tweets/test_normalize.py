@@ -34,7 +34,7 @@ def test_clean(text, expected):
     ("Congrats Adrien Brody on winning Best Actor for The Brutalist!", ["Adrien Brody", "The Brutalist"]),
     ("ADRIEN BRODY WINS BEST ACTOR", ["Adrien Brody"]),
     ("Nikki Glaser's monologue, wow", ["Nikki Glaser"]),
-    ("Guillermo del Toro and Tina Fey", ["Guillermo del Toro", "Tina Fey"]),  # a particle inside, 'and' between
+    ("Guillermo del Toro and Tilda Fenn", ["Guillermo del Toro", "Tilda Fenn"]),  # a particle inside, 'and' between
     ("Kiss the Sky lost to El Mal", ["Kiss the Sky", "El Mal"]),
     ("Inside Out 2 and A Complete Unknown", ["Inside Out 2", "A Complete Unknown"]),
     ("The Brutalist's Adrien Brody wins", ["The Brutalist", "Adrien Brody"]),
