@@ -21,6 +21,7 @@ from .errors import ModelError, PressroomError
 from .records import Document, DocumentResult
 
 ENGINES = ("local", "dask")
+IN_FLIGHT = 4  # batches per worker submitted ahead: enough that a slow batch at the head leaves no worker idle
 Outcome = DocumentResult | str  # a result, or why the document failed
 
 
@@ -139,7 +140,7 @@ def _pool(batches: Iterable[list[Document]], settings: Settings, workers: int) -
             except BrokenProcessPool:
                 restart()
                 pending.append((batch, pool.submit(extract_batch, batch, settings)))
-            while len(pending) >= 2 * workers:
+            while len(pending) >= IN_FLIGHT * workers:
                 yield take()
         while pending:
             yield take()
@@ -163,7 +164,7 @@ def _dask(
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=50)
         client = Client(cluster)
-    limit = 2 * max(workers, len(client.scheduler_info().get("workers", {})) or workers)
+    limit = IN_FLIGHT * max(workers, len(client.scheduler_info().get("workers", {})) or workers)
 
     def submit(batch: list[Document]):
         return client.submit(extract_batch, batch, settings, pure=False)
