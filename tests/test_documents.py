@@ -97,7 +97,7 @@ def test_rejects_unreadable_bytes(data, problem):
 def test_read_path_fills_the_record(tmp_path):
     path = write(tmp_path, "fell.txt", "Fell wins\r\n\r\n" + SPEECH)
     doc = read_path(path)
-    assert doc.id == "firth"
+    assert doc.id == "fell"
     assert doc.path == str(path)
     assert doc.text == "Fell wins\n\n" + SPEECH
     assert doc.title == "Fell wins"
