@@ -1,6 +1,8 @@
 """The one door: ``extract(...)`` turns files or raw texts into a Result."""
 from __future__ import annotations
 
+import pickle
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -9,7 +11,7 @@ from typing import BinaryIO, TextIO
 from .documents import DEFAULT_MAX_BYTES, load_documents, read_text
 from .errors import InputError, PressroomError, StoreError
 from .records import Document, DocumentResult, Failure, Result
-from .fuse import fuse, resolve_across
+from .fuse import Fusion, Settler
 from .store import Store
 
 Progress = Callable[[int, str], None]  # (documents done so far, name of the last one)
@@ -67,42 +69,48 @@ def extract(
     settings = engines.Settings(model=model, ceremony=ceremony, year=year, gate=gate)
     result = Result()
     counts = {"documents": 0, "quotes": 0, "awards": 0}
-    kept: list[DocumentResult] = []
+    settler, fusion = Settler(), Fusion()
     own_store = isinstance(store, (str, Path))
     db = Store(store) if isinstance(store, (str, Path)) else store
-    try:
-        done = 0
-        documents = _readable(_documents(paths, texts, stdin, max_bytes), result.failures)
-        for batch in engines.run(engines.batched(documents, batch_size), settings,
-                                 engine=engine, workers=workers, scheduler=scheduler):
-            for document, outcome in batch:
-                name = document.path or document.id
-                if isinstance(outcome, str):
-                    result.failures.append(Failure(name, outcome))
-                else:
-                    try:
-                        if db is not None:
-                            db.save(outcome)
-                    except PressroomError as exc:
-                        result.failures.append(Failure(name, str(exc)))
+    with _Stash(keep) as stash:
+        try:
+            done = 0
+            documents = _readable(_documents(paths, texts, stdin, max_bytes), result.failures)
+            for batch in engines.run(engines.batched(documents, batch_size), settings,
+                                     engine=engine, workers=workers, scheduler=scheduler):
+                for document, outcome in batch:
+                    name = document.path or document.id
+                    if isinstance(outcome, str):
+                        result.failures.append(Failure(name, outcome))
                     else:
-                        counts["documents"] += 1
-                        counts["quotes"] += len(outcome.quotes)
-                        counts["awards"] += len(outcome.awards)
-                        kept.append(outcome if keep else _slim(outcome))
-                done += 1
-                if progress is not None:
-                    progress(done, name)
-        settled = resolve_across(kept)
-        changed = [new for old, new in zip(kept, settled) if new is not old]
-        if changed and db is not None:
-            for doc_result in changed:  # the categories other documents settled
-                db.save(doc_result if keep else _restore(db, doc_result))
-    finally:
-        if own_store and db is not None:
-            db.close()
-    result.documents = settled if keep else []
-    result.ceremonies = fuse(settled)
+                        try:
+                            if db is not None:
+                                db.save(outcome)
+                        except PressroomError as exc:
+                            result.failures.append(Failure(name, str(exc)))
+                        else:
+                            counts["documents"] += 1
+                            counts["quotes"] += len(outcome.quotes)
+                            counts["awards"] += len(outcome.awards)
+                            settler.note(outcome)
+                            stash.put(outcome)
+                    done += 1
+                    if progress is not None:
+                        progress(done, name)
+            # second pass: the categories other documents settled, then fusion, in the same order
+            settled = []
+            for doc_result in stash:
+                new = settler.settle(doc_result)
+                if new is not doc_result and db is not None:
+                    db.save(new if keep else _restore(db, new))
+                fusion.add(new)
+                if keep:
+                    settled.append(new)
+        finally:
+            if own_store and db is not None:
+                db.close()
+    result.documents = settled
+    result.ceremonies = fusion.records()
     result.counts = counts
     return result
 
@@ -114,6 +122,44 @@ def _readable(items: Iterable[Document | InputError], failures: list[Failure]) -
             failures.append(Failure(item.source, item.problem))
         else:
             yield item
+
+
+class _Stash:
+    """The documents' results between the two passes: in memory when the caller
+    keeps them, else only what fusion needs, pickled to a temporary file, so
+    memory does not grow with the corpus."""
+
+    def __init__(self, keep: bool) -> None:
+        self._keep = keep
+        self._kept: list[DocumentResult] = []
+        self._file: BinaryIO | None = None
+
+    def __enter__(self) -> _Stash:
+        if not self._keep:
+            self._file = tempfile.TemporaryFile(prefix="pressroom-")
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._file is not None:
+            self._file.close()
+
+    def put(self, result: DocumentResult) -> None:
+        if self._file is None:
+            self._kept.append(result)
+        else:
+            pickle.dump(_slim(result), self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def __iter__(self) -> Iterator[DocumentResult]:
+        if self._file is None:
+            yield from self._kept
+            return
+        self._file.flush()
+        self._file.seek(0)
+        while True:
+            try:
+                yield pickle.load(self._file)
+            except EOFError:
+                return
 
 
 def _slim(result: DocumentResult) -> DocumentResult:

@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
-
-from dataclasses import replace
 
 from .records import Award, DocumentResult
 
@@ -117,14 +116,6 @@ class CeremonyRecord:
         }
 
 
-@dataclass
-class _Votes:
-    spellings: list[str] = field(default_factory=list)
-    works: list[str] = field(default_factory=list)
-    documents: set[str] = field(default_factory=set)
-    confidence: float = 0.0
-
-
 def resolve_across(results: list[DocumentResult]) -> list[DocumentResult]:
     """Settle the categories a document left open with what the others say.
 
@@ -132,21 +123,33 @@ def resolve_across(results: list[DocumentResult]) -> list[DocumentResult]:
     leaves two readings; when another document of the same ceremony and year
     gives X one of them, the first takes it (at a lower confidence).
     """
-    settled: dict[tuple, dict[tuple[str, str, str], Award]] = defaultdict(dict)
+    settler = Settler()
     for r in results:
+        settler.note(r)
+    return [settler.settle(r) for r in results]
+
+
+class Settler:
+    """``resolve_across`` in two passes over a stream: ``note`` every document,
+    then ``settle`` each. Holds one entry per distinct saying, not documents."""
+
+    def __init__(self) -> None:
+        self._said: dict[tuple, dict[tuple[str, str, str], Award]] = defaultdict(dict)
+
+    def note(self, r: DocumentResult) -> None:
         if r.ceremony is None:
-            continue
+            return
         for a in r.awards:
             if a.award and a.family and a.winner:
-                said = settled[(r.ceremony.name, r.ceremony.year)]
+                said = self._said[(r.ceremony.name, r.ceremony.year)]
                 said.pop((a.family, a.award, a.winner), None)  # each saying once, at its last place
                 said[(a.family, a.award, a.winner)] = a
-    out = []
-    for r in results:
+
+    def settle(self, r: DocumentResult) -> DocumentResult:
+        """``r`` with its open categories settled; ``r`` itself when none is open."""
         if r.ceremony is None or not any(not a.award and a.winner and a.candidates for a in r.awards):
-            out.append(r)
-            continue
-        known = settled.get((r.ceremony.name, r.ceremony.year), {}).values()
+            return r
+        known = self._said.get((r.ceremony.name, r.ceremony.year), {}).values()
         awards = []
         for a in r.awards:
             if not a.award and a.winner and a.candidates:
@@ -155,50 +158,130 @@ def resolve_across(results: list[DocumentResult]) -> list[DocumentResult]:
                     family, award = next(iter(fits.items()))
                     a = replace(a, award=award, family=family, confidence=round(a.confidence * 0.8, 3))
             awards.append(a)
-        out.append(replace(r, awards=tuple(awards)))
-    return out
+        return replace(r, awards=tuple(awards))
 
 
-def fuse(results: list[DocumentResult]) -> list[CeremonyRecord]:
+def fuse(results: Iterable[DocumentResult]) -> list[CeremonyRecord]:
     """One record per (ceremony, year) over all the documents given."""
-    groups: dict[tuple[str, int], list[DocumentResult]] = defaultdict(list)
-    undated: list[DocumentResult] = []
+    fusion = Fusion()
     for r in results:
+        fusion.add(r)
+    return fusion.records()
+
+
+class Fusion:
+    """``fuse`` over a stream: ``add`` documents in order, then ask for ``records``.
+
+    What it holds grows with the distinct facts and the documents' ids, not
+    with the documents, except those that do not say their year: they wait
+    for the end, when they join the group whose winners they repeat.
+    """
+
+    def __init__(self) -> None:
+        self._groups: dict[tuple[str, int], _Group] = {}
+        self._undated: list[DocumentResult] = []
+
+    def add(self, r: DocumentResult) -> None:
         if r.ceremony is None or not r.ceremony.name:
-            continue
+            return
         if r.ceremony.year is None:
-            undated.append(r)
-        else:
-            groups[(r.ceremony.name, r.ceremony.year)].append(r)
-    said = {key: _Said(docs) for key, docs in groups.items()}  # kept up to date as documents join
-    for r in undated:
-        home = _year_by_winners(r, said)
-        if home is not None:
-            groups[home].append(r)
-            said[home].add(r)
-    return [_fuse_group(name, year, docs) for (name, year), docs in sorted(groups.items(), key=lambda kv: kv[0][1])]
+            self._undated.append(r)
+            return
+        key = (r.ceremony.name, r.ceremony.year)
+        if key not in self._groups:
+            self._groups[key] = _Group()
+        self._groups[key].add(r)
+
+    def records(self) -> list[CeremonyRecord]:
+        for r in self._undated:
+            home = _year_by_winners(r, self._groups)
+            if home is not None:
+                self._groups[home].add(r)
+        self._undated = []
+        return [g.record(name, year) for (name, year), g in sorted(self._groups.items(), key=lambda kv: kv[0][1])]
 
 
-class _Said:
-    """What a group's documents say: (category, winner) pairs, and winners by category."""
+@dataclass
+class _Votes:
+    spellings: dict[str, int] = field(default_factory=dict)  # spelling -> times given, in first-given order
+    works: dict[str, int] = field(default_factory=dict)
+    documents: set[str] = field(default_factory=set)
+    confidence: float = 0.0
 
-    def __init__(self, docs: list[DocumentResult]) -> None:
-        self.pairs: set[tuple[str, str]] = set()
+
+class _Group:
+    """One ceremony and year as its documents arrive: votes, people and hosts by category."""
+
+    def __init__(self) -> None:
+        self.pairs: set[tuple[str, str]] = set()  # (category, winner) as the documents say them
         self.winners: dict[str, set[str]] = defaultdict(set)
-        for d in docs:
-            self.add(d)
+        self.by_award: dict[str, list[_Votes]] = defaultdict(list)
+        self.nominees: dict[str, dict[str, str]] = defaultdict(dict)
+        self.presenters: dict[str, dict[str, str]] = defaultdict(dict)
+        self.display: dict[str, str] = {}
+        self.hosts: dict[str, set[str]] = defaultdict(set)
+        self.host_names: dict[str, str] = {}
+        self.documents: list[str] = []
+        self.key: str | None = None
 
-    def add(self, doc: DocumentResult) -> None:
-        for pair in _pairs(doc):
+    def add(self, d: DocumentResult) -> None:
+        for pair in _pairs(d):
             self.pairs.add(pair)
             self.winners[pair[0]].add(pair[1])
+        doc_id = d.document.id
+        self.documents.append(doc_id)
+        if self.key is None and d.ceremony and d.ceremony.key:
+            self.key = d.ceremony.key
+        for h in d.hosts:
+            self.hosts[norm(h.name)].add(doc_id)
+            self.host_names.setdefault(norm(h.name), h.name)
+        for a in d.awards:
+            if not a.award:
+                continue
+            k = _key(a.award)
+            self.display.setdefault(k, a.award)
+            for n in a.nominees:
+                self.nominees[k].setdefault(norm(n.name), n.name)
+            for p in a.presenters:
+                self.presenters[k].setdefault(norm(p.name), p.name)
+            if not a.winner:
+                continue
+            votes = self.by_award[k]
+            slot = next((v for v in votes if any(same_entity(a.winner, s) for s in v.spellings)), None)
+            if slot is None:
+                slot = _Votes()
+                votes.append(slot)
+            slot.spellings[a.winner] = slot.spellings.get(a.winner, 0) + 1
+            if a.work:
+                slot.works[a.work] = slot.works.get(a.work, 0) + 1
+            slot.documents.add(doc_id)
+            slot.confidence = max(slot.confidence, a.confidence)
+
+    def record(self, name: str, year: int) -> CeremonyRecord:
+        awards = []
+        for k, votes in self.by_award.items():
+            total = sum(len(v.documents) for v in votes)
+            ranked = sorted(votes, key=lambda v: (len(v.documents), v.confidence), reverse=True)
+            cands = tuple(
+                Candidate(_spelling(v.spellings), _spelling(v.works) if v.works else None, len(v.documents),
+                          tuple(sorted(v.documents)), v.confidence)
+                for v in ranked
+            )
+            top = cands[0]
+            winner_key = norm(top.winner)
+            noms = tuple(n for key, n in self.nominees[k].items() if key != winner_key and not same_entity(n, top.winner))
+            confidence = (top.support / total) * top.confidence
+            awards.append(FusedAward(self.display[k], top.winner, top.work, confidence, top.documents, cands, noms,
+                                     tuple(self.presenters[k].values())))
+        hosts = tuple(sorted(((self.host_names[k], len(v)) for k, v in self.hosts.items()), key=lambda x: (-x[1], x[0])))
+        return CeremonyRecord(name, year, self.key, hosts, tuple(awards), tuple(sorted(self.documents)))
 
 
 def _pairs(r: DocumentResult) -> set[tuple[str, str]]:
     return {(_key(a.award), norm(a.winner)) for a in r.awards if a.award and a.winner}
 
 
-def _year_by_winners(r: DocumentResult, groups: dict[tuple[str, int], _Said]) -> tuple[str, int] | None:
+def _year_by_winners(r: DocumentResult, groups: dict[tuple[str, int], _Group]) -> tuple[str, int] | None:
     """The dated group whose winners this document repeats (two at least, none contradicted)."""
     mine = _pairs(r)
     best, best_hits = None, 1
@@ -216,62 +299,6 @@ def _key(award: str) -> str:
     return norm(award).replace("mini series", "miniseries").replace("limited series", "miniseries")
 
 
-def _fuse_group(name: str, year: int, docs: list[DocumentResult]) -> CeremonyRecord:
-    by_award: dict[str, list[_Votes]] = defaultdict(list)
-    nominees: dict[str, dict[str, str]] = defaultdict(dict)
-    presenters: dict[str, dict[str, str]] = defaultdict(dict)
-    display: dict[str, str] = {}
-    hosts: dict[str, set[str]] = defaultdict(set)
-    host_names: dict[str, str] = {}
-    for d in docs:
-        doc_id = d.document.id
-        for h in d.hosts:
-            hosts[norm(h.name)].add(doc_id)
-            host_names.setdefault(norm(h.name), h.name)
-        for a in d.awards:
-            if not a.award:
-                continue
-            k = _key(a.award)
-            display.setdefault(k, a.award)
-            for n in a.nominees:
-                nominees[k].setdefault(norm(n.name), n.name)
-            for p in a.presenters:
-                presenters[k].setdefault(norm(p.name), p.name)
-            if not a.winner:
-                continue
-            votes = by_award[k]
-            slot = next((v for v in votes if any(same_entity(a.winner, s) for s in v.spellings)), None)
-            if slot is None:
-                slot = _Votes()
-                votes.append(slot)
-            slot.spellings.append(a.winner)
-            if a.work:
-                slot.works.append(a.work)
-            slot.documents.add(doc_id)
-            slot.confidence = max(slot.confidence, a.confidence)
-    awards = []
-    for k, votes in by_award.items():
-        total = sum(len(v.documents) for v in votes)
-        ranked = sorted(votes, key=lambda v: (len(v.documents), v.confidence), reverse=True)
-        cands = tuple(
-            Candidate(_spelling(v.spellings), _spelling(v.works) if v.works else None, len(v.documents),
-                      tuple(sorted(v.documents)), v.confidence)
-            for v in ranked
-        )
-        top = cands[0]
-        winner_key = norm(top.winner)
-        noms = tuple(n for key, n in nominees[k].items() if key != winner_key and not same_entity(n, top.winner))
-        confidence = (top.support / total) * top.confidence
-        awards.append(FusedAward(display[k], top.winner, top.work, confidence, top.documents, cands, noms,
-                                 tuple(presenters[k].values())))
-    host_list = tuple(sorted(((host_names[k], len(v)) for k, v in hosts.items()), key=lambda x: (-x[1], x[0])))
-    key = next((d.ceremony.key for d in docs if d.ceremony and d.ceremony.key), None)
-    return CeremonyRecord(name, year, key, host_list, tuple(awards), tuple(sorted(d.document.id for d in docs)))
-
-
-def _spelling(names: list[str]) -> str:
+def _spelling(counts: dict[str, int]) -> str:
     """The fullest of the most used spellings, a full name before "Mr. Surname"."""
-    counts: dict[str, int] = defaultdict(int)
-    for n in names:
-        counts[n] += 1
     return max(counts, key=lambda n: (not set(norm(n).split()) & _HONORIFICS, counts[n], len(n)))
