@@ -24,6 +24,21 @@ ENGINES = ("local", "dask")
 IN_FLIGHT = 4  # batches per worker submitted ahead: enough that a slow batch at the head leaves no worker idle
 Outcome = DocumentResult | str  # a result, or why the document failed
 
+# How the LocalCluster's processes run. A batch holds a worker's GIL for
+# seconds, and every wake-up of the worker's event loop takes the GIL from it:
+# so no statistical profiler (it samples the task's stack every 10 ms), event
+# loop health checks and memory checks less often, and no allocator trimming
+# (MALLOC_TRIM_THRESHOLD_, which slows spaCy's many small allocations). Measured
+# on 270 documents with two workers: 9% more words per second than Dask's
+# defaults. A cluster given by --scheduler keeps its own settings.
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -157,12 +172,15 @@ def _dask(
     except ImportError as exc:  # pragma: no cover - dask is a dependency
         raise PressroomError(f"the dask engine needs dask[distributed]: {exc}") from exc
 
+    import dask
+
     cluster = None
     if scheduler:
         client = Client(scheduler, timeout=30)
     else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=50)
+        with dask.config.set(LOCAL_CLUSTER_CONFIG):
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=50)
         client = Client(cluster)
     limit = IN_FLIGHT * max(workers, len(client.scheduler_info().get("workers", {})) or workers)
 
