@@ -136,27 +136,35 @@ def _units(text: str) -> list[list[_Unit]]:
     """Maximal runs of category words (glue allowed) joined only by spaces and part separators."""
     words = _words()
     units, glue = words["units"], set(words["glue"])
-    longest = max(len(p.split()) for p in units)
+    longest, firsts = _unit_shape()
     tokens = list(_TOKEN.finditer(text))
+    lowers = [t.group().lower() for t in tokens]
+    joins: dict[int, bool] = {}
+
+    def joined(k: int) -> bool:  # tokens k and k + 1
+        if k not in joins:
+            joins[k] = _joined(text, tokens[k], tokens[k + 1])
+        return joins[k]
+
     runs: list[list[_Unit]] = []
     run: list[_Unit] = []
     i = 0
     while i < len(tokens):
         unit = None
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            span = tokens[i:i + n]
-            if not all(_joined(text, a, b) for a, b in zip(span, span[1:])):
-                continue
-            key = " ".join(t.group().lower() for t in span)
-            if key in units or (n == 1 and key in glue):
-                unit = _Unit(span[0].start(), span[-1].end(), key, units.get(key, {}))
-                break
+        if lowers[i] in firsts:  # most words start no unit: no need to try every length
+            for n in range(min(longest, len(tokens) - i), 0, -1):
+                if not all(joined(k) for k in range(i, i + n - 1)):
+                    continue
+                key = " ".join(lowers[i:i + n])
+                if key in units or (n == 1 and key in glue):
+                    unit = _Unit(tokens[i].start(), tokens[i + n - 1].end(), key, units.get(key, {}))
+                    break
         if unit is None:
             if run:
                 runs.append(run)
             run, i = [], i + 1
             continue
-        if run and not _joined(text, tokens[i - 1], tokens[i]):
+        if run and not joined(i - 1):
             runs.append(run)
             run = []
         if run:
@@ -166,6 +174,15 @@ def _units(text: str) -> list[list[_Unit]]:
     if run:
         runs.append(run)
     return runs
+
+
+@lru_cache(maxsize=1)
+def _unit_shape() -> tuple[int, frozenset[str]]:
+    """The most words in a unit, and the words a unit (or glue) can start with."""
+    words = _words()
+    units = words["units"]
+    firsts = {p.split()[0] for p in units if p.split()} | set(words["glue"])
+    return max(len(p.split()) for p in units), frozenset(firsts)
 
 
 def _joined(text: str, a: re.Match, b: re.Match) -> bool:
