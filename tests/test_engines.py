@@ -124,6 +124,18 @@ def _children(pid: int) -> list[int]:
     return out
 
 
+def _workers(pid: int) -> list[int]:
+    """The pool's worker processes: forked by the fork server (a child of ``pid``), or spawned by ``pid``."""
+    out = []
+    for child in _children(pid):
+        cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
+        if b"forkserver" in cmdline:
+            out += _children(child)
+        elif b"spawn_main" in cmdline:
+            out.append(child)
+    return out
+
+
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the worker processes")
 def test_a_killed_worker_costs_its_batch_only(tmp_path):
     import os
@@ -145,7 +157,7 @@ def test_a_killed_worker_costs_its_batch_only(tmp_path):
         result=pressroom.extract([tmp_path], workers=2, batch_size=1, progress=progress)))
     run.start()
     assert started.wait(180), "the workers never delivered"
-    workers = [p for p in _children(os.getpid()) if b"spawn_main" in Path(f"/proc/{p}/cmdline").read_bytes()]
+    workers = _workers(os.getpid())
     assert workers, "no worker process found"
     os.kill(workers[0], signal.SIGKILL)
     run.join(300)

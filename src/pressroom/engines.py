@@ -118,13 +118,28 @@ def _in_order(
         yield _rejoin(batch, result(batch, future))
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    """Workers forked from a fork server that has already loaded the default
+    model (safe beside threads, and a new pool starts in a fraction of a
+    second once the server runs); spawned processes where there is no fork server."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pressroom.nlp.preload"])  # no effect once the server runs
+    return context
+
+
 def _pool(batches: Iterable[list[Document]], settings: Settings, workers: int) -> Iterator[list[tuple[Document, Outcome]]]:
-    """A pool of fresh processes (spawned: safe beside threads), each loading the model once.
+    """A pool of processes, each with the model loaded once (see ``_context``).
 
     When a worker dies (killed, out of memory), the batch it held fails and
     the pool is started again for the batches still waiting.
     """
-    context = multiprocessing.get_context("spawn")
+    from .nlp import resolve_model
+
+    # the model is chosen here: the fork server's environment may be older than this process's
+    settings = replace(settings, model=settings.model or resolve_model()[0])
+    context = _context()
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     pending: deque[tuple[list[Document], Future]] = deque()
 
