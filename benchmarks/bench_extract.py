@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import shutil
 import subprocess
 import sys
@@ -89,24 +88,60 @@ def pressroom_run(paths: list[Path], store: Path, **options) -> float:
     return seconds
 
 
-def _hwm_mb() -> float:
-    """This process's peak resident set size. (Not ``ru_maxrss``: on Linux that
-    carries over from the parent through fork and exec.)"""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _hwm_mb(pid: int | str = "self") -> float:
+    """A process's peak resident set size in MB (0 when it is gone). (Not
+    ``ru_maxrss``: on Linux that carries over from the parent through fork and exec.)"""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            ppid = next(int(line.split()[1]) for line in status.read_text().splitlines() if line.startswith("PPid:"))
+        except (OSError, StopIteration, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(status.parent.name))
+    out, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            out.append(child)
+            todo.append(child)
+    return out
 
 
 def rss_child(folder: str, store: str, workers: int) -> None:
-    """In a fresh process: extract, then print the peak RSS of this process and of its largest worker."""
+    """In a fresh process: extract, then print the peak RSS of this process and of
+    its largest descendant (a worker, or the fork server the workers come from),
+    read from /proc every half second while they run."""
+    import os
+    import threading
+
     import pressroom
 
+    peaks: dict[int, float] = {}
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.5):
+            for pid in _descendants(os.getpid()):
+                peaks[pid] = max(peaks.get(pid, 0.0), _hwm_mb(pid))
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
     result = pressroom.extract([folder], store=store, keep=False, workers=workers)
+    done.set()
+    watcher.join()
     print(json.dumps({
         "documents": result.counts["documents"],
         "main_mb": _hwm_mb(),
-        "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "worker_mb": max(peaks.values(), default=0.0),
     }))
 
 
