@@ -139,14 +139,17 @@ class Connection:
 
 
 async def client(n: int, port: int, plan: list[tuple[str, str]], until: float, warm_until: float,
-                 latencies: dict[str, list[float]], errors: Counter) -> None:
-    """Send requests in ``plan`` order (from an offset of its own) until ``until``."""
+                 latencies: dict[str, list[float]], errors: Counter, cold: bool = False) -> None:
+    """Send requests in ``plan`` order (from an offset of its own) until ``until``;
+    ``cold``: each with a query string of its own, so no answer is served from a cache."""
     conn = Connection(port)
     i = n * 7
     try:
         while (now := time.perf_counter()) < until:
             route, path = plan[i % len(plan)]
             i += 1
+            if cold:
+                path += f"{'&' if '?' in path else '?'}cold={n}.{i}"
             try:
                 status, _ = await asyncio.wait_for(conn.get(path), TIMEOUT)
                 problem = None if status == 200 else f"HTTP {status}"
@@ -162,7 +165,7 @@ async def client(n: int, port: int, plan: list[tuple[str, str]], until: float, w
 
 
 async def load(port: int, paths: dict[str, list[str]], *, clients: int, seconds: float,
-               warmup: float) -> tuple[dict[str, list[float]], Counter, float]:
+               warmup: float, cold: bool = False) -> tuple[dict[str, list[float]], Counter, float]:
     plan = [(route, p) for k in range(max(len(v) for v in paths.values()))
             for route, v in paths.items() for p in (v[k % len(v)],)]
     random.Random(7).shuffle(plan)
@@ -171,7 +174,7 @@ async def load(port: int, paths: dict[str, list[str]], *, clients: int, seconds:
     start = time.perf_counter()
     warm_until = start + warmup
     until = warm_until + seconds
-    await asyncio.gather(*(client(n, port, plan, until, warm_until, latencies, errors)
+    await asyncio.gather(*(client(n, port, plan, until, warm_until, latencies, errors, cold)
                            for n in range(clients)))
     return latencies, errors, time.perf_counter() - warm_until
 
@@ -214,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=50, help=f"concurrent clients (at most {MAX_CLIENTS})")
     parser.add_argument("--warmup", type=float, default=2.0, help="seconds of requests not counted first")
     parser.add_argument("--db", type=Path, default=None, help="serve this store instead of building one")
+    parser.add_argument("--cold", action="store_true",
+                        help="give every request a query string of its own: no answer comes from the server's cache")
     args = parser.parse_args(argv)
     if not 0 < args.seconds <= MAX_SECONDS or not 0 < args.clients <= MAX_CLIENTS or args.warmup < 0:
         parser.error(f"--seconds must be in (0, {MAX_SECONDS}], --clients in [1, {MAX_CLIENTS}]")
@@ -237,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
               f"(+{args.warmup:g} s warm-up) over {sum(map(len, paths.values()))} paths", file=sys.stderr)
         server_cpu, client_cpu = _cpu_seconds(server.pid), time.process_time()
         latencies, errors, seconds = asyncio.run(
-            load(port, paths, clients=args.clients, seconds=args.seconds, warmup=args.warmup))
+            load(port, paths, clients=args.clients, seconds=args.seconds, warmup=args.warmup, cold=args.cold))
         server_cpu = _cpu_seconds(server.pid) - server_cpu
         client_cpu = time.process_time() - client_cpu
         ok = report(latencies, errors, seconds)

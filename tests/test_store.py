@@ -135,6 +135,16 @@ def test_raw_text_uses_synthetic_key(store):
     assert store.has(key, "a" * 64)
 
 
+@pytest.mark.parametrize("start, end", [(0, 5), (3, 40), (-10, 4), (30, 10_000), (10_000, 10_050), (7, 7)])
+@pytest.mark.parametrize("text", ["Prize night \u00e9t\u00e9 \U0001f3c6 at the hall, said Ines Roe.",
+                                  "a NUL\x00 inside\x00 the text, read past it all the same"])
+def test_span_is_a_slice_of_the_stored_text(store, text, start, end):
+    result = gala_result()
+    store.save(replace(result, document=replace(result.document, text=text)))
+    assert store.span("gala", start, end) == text[max(0, start):end]
+    assert store.span("no-such-doc", 0, 5) is None
+
+
 def test_document_by_path_and_missing(filled):
     assert filled.document("/news/rain.txt").document.id == "rain"
     assert filled.document("no-such-doc") is None

@@ -59,6 +59,7 @@ from .queries import (
     SELECT_DOCUMENT_HOSTS,
     SELECT_DOCUMENT_PEOPLE,
     SELECT_DOCUMENT_QUOTES,
+    SELECT_DOCUMENT_SPAN,
     SELECT_DOCUMENT_TEXT,
     SELECT_PEOPLE,
     SELECT_PERSON_ID,
@@ -162,6 +163,11 @@ class Store:
 
     def close(self) -> None:
         self._conn.close()
+
+    @property
+    def in_transaction(self) -> bool:
+        """Whether a transaction (or a snapshot) is open on this connection."""
+        return self._conn.in_transaction
 
     @property
     def schema_version(self) -> int:
@@ -315,6 +321,19 @@ class Store:
         """The stored text of the document with this doc_id (or store path); ``None`` if none."""
         row = self._conn.execute(SELECT_DOCUMENT_TEXT, (doc_id, doc_id, doc_id)).fetchone()
         return row[0] if row is not None else None
+
+    @_translated
+    def span(self, doc_id: str, start: int, end: int) -> str | None:
+        """Characters ``start:end`` of that document's text (cut at its ends, as slicing
+        does; no more is read into Python); ``None`` if no such document."""
+        start = max(0, start)
+        row = self._conn.execute(SELECT_DOCUMENT_SPAN, (start, max(0, end - start), doc_id, doc_id, doc_id)).fetchone()
+        if row is None:
+            return None
+        piece, n_chars = row
+        if len(piece) != max(0, min(end, n_chars) - start):  # SQLite's substr stops at a NUL character
+            return (self.text(doc_id) or "")[start:end]
+        return piece
 
     @_translated
     def has(self, path: str, sha256: str) -> bool:

@@ -116,6 +116,7 @@ ORDER BY d.doc_id = ? DESC, d.id LIMIT 1
 """
 SELECT_DOCUMENT = DOCUMENT_COLUMNS + BY_ID_OR_PATH
 SELECT_DOCUMENT_TEXT = "SELECT d.text FROM documents AS d" + BY_ID_OR_PATH
+SELECT_DOCUMENT_SPAN = "SELECT substr(d.text, ? + 1, ?), d.n_chars FROM documents AS d" + BY_ID_OR_PATH
 SELECT_DOCUMENT_QUOTES = """
 SELECT q.text, q.start, q."end", p.name, q.speaker_start, q.speaker_end, q.cue,
        q.setting, q.confidence, q.time

@@ -15,7 +15,7 @@ from .. import __version__
 from ..errors import PressroomError
 from ..store import Store
 from . import ceremonies, documents, people, quotes, upload
-from .cache import StoreCache
+from .cache import CachedAnswers, StoreCache, StorePool, answer_cache
 from .common import templates
 from .headers import SecurityHeaders
 
@@ -32,6 +32,7 @@ class Route(NamedTuple):
     endpoint: Callable[..., Any]
     methods: tuple[str, ...] = ("GET",)
     api: bool = False  # JSON, and described by the OpenAPI schema
+    cached: bool = True  # the answer depends on the store only: kept until the store changes
 
 
 ROUTES: tuple[Route, ...] = (
@@ -42,9 +43,9 @@ ROUTES: tuple[Route, ...] = (
     Route("/quotes", quotes.quotes),
     Route("/documents", documents.documents),
     Route("/documents/{doc_id}", documents.document),
-    Route("/upload", upload.form),
-    Route("/upload", upload.submit, ("POST",)),
-    Route("/jobs/{job_id}", upload.job_page),
+    Route("/upload", upload.form, cached=False),
+    Route("/upload", upload.submit, ("POST",), cached=False),
+    Route("/jobs/{job_id}", upload.job_page, cached=False),
     Route("/static/style.css", stylesheet),
     Route("/api/stats", ceremonies.api_stats, api=True),
     Route("/api/ceremonies", ceremonies.api_ceremonies, api=True),
@@ -54,8 +55,8 @@ ROUTES: tuple[Route, ...] = (
     Route("/api/quotes", quotes.api_quotes, api=True),
     Route("/api/documents", documents.api_documents, api=True),
     Route("/api/documents/{doc_id}", documents.api_document, api=True),
-    Route("/api/upload", upload.api_upload, ("POST",), api=True),
-    Route("/api/jobs/{job_id}", upload.api_job, api=True),
+    Route("/api/upload", upload.api_upload, ("POST",), api=True, cached=False),
+    Route("/api/jobs/{job_id}", upload.api_job, api=True, cached=False),
 )
 
 
@@ -72,12 +73,16 @@ def create_app(db_path: str | Path) -> FastAPI:
         yield
         app.state.jobs.close()
         app.state.cache.close()
+        app.state.answers.close()
+        app.state.stores.close()
 
     app = FastAPI(title="pressroom", version=__version__, lifespan=lifespan,
                   description="Awards-night coverage as a sourced record: ceremonies, people, quotes, documents.")
     app.state.db_path = db_path
     app.state.jobs = upload.Jobs(db_path)
     app.state.cache = StoreCache(db_path)
+    app.state.answers = answer_cache(db_path)
+    app.state.stores = StorePool(db_path)
     for route in ROUTES:
         app.add_api_route(route.path, route.endpoint, methods=list(route.methods),
                           include_in_schema=route.api,
@@ -86,7 +91,9 @@ def create_app(db_path: str | Path) -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(PressroomError, _pressroom_error)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(CachedAnswers, cache=app.state.answers,
+                       endpoints=[r.endpoint for r in ROUTES if r.cached and "GET" in r.methods])
+    app.add_middleware(SecurityHeaders)  # outermost: on kept answers too
     return app
 
 

@@ -1,7 +1,8 @@
 """The ceremonies list and one ceremony's page: the fused winners board, hosts, timeline.
 
-Fusing a ceremony reads all its documents, so the board (and its JSON) is kept in
-the app's ``StoreCache`` until the store changes.
+Fusing a ceremony reads all its documents, so the board (and its page and JSON) is
+kept in the app's ``StoreCache`` until the store changes; only computing it takes a
+worker thread.
 """
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ from typing import Any
 from urllib.parse import quote
 
 from fastapi import Request
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 
 from ..fuse import CeremonyRecord, fuse, resolve_across
 from ..store import Store, StoredEvent
-from .common import YEARS, json_bytes, json_response, not_found, open_store, page, plain
+from .common import YEARS, cached, json_bytes, json_response, not_found, open_store, page, plain
 
 
 def _listing(store: Store) -> list[dict[str, Any]]:
@@ -49,9 +50,12 @@ def index(request: Request):
         return page(request, "ceremonies.html", ceremonies=_listing(store), stats=store.stats())
 
 
-def ceremony(request: Request, name: str, year: int):
-    record, timeline = _cached_board(request, name, year)
-    return page(request, "ceremony.html", record=record, timeline=timeline)
+async def ceremony(request: Request, name: str, year: int):
+    def compute() -> bytes:
+        record, timeline = _cached_board(request, name, year)
+        return bytes(page(request, "ceremony.html", record=record, timeline=timeline).body)
+
+    return HTMLResponse(await cached(request, ("page", name, year), compute))
 
 
 def api_ceremonies(request: Request) -> list[dict[str, Any]]:
@@ -60,13 +64,13 @@ def api_ceremonies(request: Request) -> list[dict[str, Any]]:
         return _listing(store)
 
 
-def api_ceremony(request: Request, name: str, year: int) -> Response:
+async def api_ceremony(request: Request, name: str, year: int) -> Response:
     """One ceremony fused over its documents (as `pressroom show --json`), with its timeline."""
     def compute() -> bytes:
         record, timeline = _cached_board(request, name, year)
         return json_bytes({**record.to_json(), "timeline": plain(timeline)})
 
-    return json_response(request.app.state.cache.get(("api board", name, year), compute))
+    return json_response(await cached(request, ("api board", name, year), compute))
 
 
 def api_stats(request: Request) -> dict[str, int]:

@@ -2,17 +2,21 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import HTTPException, Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 
 from ..store import Store
+from .cache import MISSING
+
+_T = TypeVar("_T")
 
 YEARS = range(1, 10_000)  # a ceremony's year; SQLite cannot even bind much larger numbers
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))  # autoescapes .html
@@ -21,10 +25,20 @@ templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates")) 
 @contextmanager
 def open_store(request: Request) -> Iterator[Store]:
     """A store for this request, every read in one snapshot: a page never mixes the states
-    before and after another process's commit. sqlite connections belong to one thread,
-    so one per request."""
-    with Store(request.app.state.db_path) as store, store.snapshot():
+    before and after another process's commit. A connection serves one request at a
+    time, lent by the app's pool."""
+    with request.app.state.stores.store() as store, store.snapshot():
         yield store
+
+
+async def cached(request: Request, key: Hashable, compute: Callable[[], _T]) -> _T:
+    """The app's kept value for ``key``, else ``compute()``'s, computed in a worker thread
+    (it reads the store) and kept until the store changes."""
+    cache = request.app.state.cache
+    _, value = cache.lookup(key)
+    if value is MISSING:
+        value = await run_in_threadpool(cache.get, key, compute)
+    return value
 
 
 def page(request: Request, template: str, **context: Any):

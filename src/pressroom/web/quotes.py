@@ -35,15 +35,16 @@ def _check(q: str | None, limit: int) -> None:
         raise bad_request(f"search {q!r} has no words to look for (letters or digits)")
 
 
-def _in_sentence(text: str, quote: StoredQuote) -> tuple[str, str, str]:
-    """(before, quote as written, after): the sentence around a quote's offsets."""
+def _in_sentence(store: Store, quote: StoredQuote) -> tuple[str, str, str]:
+    """(before, quote as written, after): the sentence around a quote's offsets, read
+    from at most ``_REACH`` characters of the stored text either side."""
     low = max(0, quote.start - _REACH)
-    start = max(text.rfind(ch, low, quote.start) for ch in _STOPS) + 1 if quote.start else 0
-    start = max(start, low)
-    high = min(len(text), quote.end + _REACH)
-    ends = [i for i in (text.find(ch, quote.end, high) for ch in _STOPS) if i != -1]
-    end = min(ends) + 1 if ends else high
-    return text[start:quote.start].lstrip(), text[quote.start:quote.end], text[quote.end:end].rstrip()
+    text = store.span(quote.path, low, quote.end + _REACH) or ""
+    qs, qe = quote.start - low, quote.end - low  # the quote's offsets in ``text``
+    start = max(max(text.rfind(ch, 0, qs) for ch in _STOPS) + 1, 0) if quote.start else 0
+    ends = [i for i in (text.find(ch, qe) for ch in _STOPS) if i != -1]
+    end = min(ends) + 1 if ends else len(text)
+    return text[start:qs].lstrip(), text[qs:qe], text[qe:end].rstrip()
 
 
 def search(store: Store, *, q: str | None, speaker: str | None, ceremony: str | None,
@@ -56,12 +57,9 @@ def search(store: Store, *, q: str | None, speaker: str | None, ceremony: str | 
                             ceremony=name or None, year=year if name else None, limit=limit)
     except StoreError as exc:  # anything the FTS5 parser still refuses
         raise bad_request(f"search {q!r} cannot be read: {exc}") from None
-    texts: dict[str, str] = {}
     out = []
     for row in rows:
-        if row.path not in texts:
-            texts[row.path] = store.text(row.path) or ""
-        before, said, after = _in_sentence(texts[row.path], row)
+        before, said, after = _in_sentence(store, row)
         out.append({
             "text": row.text, "speaker": row.speaker, "setting": row.setting,
             "confidence": row.confidence, "document": row.doc_id, "title": row.title,
