@@ -118,14 +118,17 @@ def _in_order(
         yield _rejoin(batch, result(batch, future))
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context(*preload: str) -> multiprocessing.context.BaseContext:
     """Workers forked from a fork server that has already loaded the default
     model (safe beside threads, and a new pool starts in a fraction of a
-    second once the server runs); spawned processes where there is no fork server."""
+    second once the server runs); spawned processes where there is no fork server.
+
+    The fork server is one per process, started by the first pool (or Dask
+    LocalCluster) that needs it, with the ``preload`` modules imported too."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pressroom.nlp.preload"])  # no effect once the server runs
+    context.set_forkserver_preload([*preload, "pressroom.nlp.preload"])  # no effect once the server runs
     return context
 
 
@@ -193,7 +196,15 @@ def _dask(
     if scheduler:
         client = Client(scheduler, timeout=30)
     else:
-        with dask.config.set(LOCAL_CLUSTER_CONFIG):
+        config = dict(LOCAL_CLUSTER_CONFIG)
+        if _context("distributed").get_start_method() == "forkserver":
+            # workers forked from the fork server (model and Dask already imported there),
+            # not spawned: the cluster's workers start in a second instead of several
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()  # with pressroom's preload, not only Dask's
+            config["distributed.worker.multiprocessing-method"] = "forkserver"
+        with dask.config.set(config):
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                    dashboard_address=None, silence_logs=50)
         client = Client(cluster)
