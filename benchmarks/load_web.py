@@ -11,7 +11,7 @@ request over 10 s, warm-up included), and the CPU each side used, so a client th
 cannot keep up shows. The server is killed at the end; the exit code is 0 when the run
 met the target (no error, p99 under 200 ms).
 
-    .venv/bin/python benchmarks/load_web.py [--seconds 60] [--clients 50]
+    .venv/bin/python benchmarks/load_web.py [--seconds 60] [--clients 50] [--workers 1] [--cold]
 
 The client is a small HTTP/1.1 client on asyncio streams (a general client such as
 httpx costs more CPU per request than the server on a 2-core machine).
@@ -180,8 +180,25 @@ async def load(port: int, paths: dict[str, list[str]], *, clients: int, seconds:
 
 
 def _cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    """CPU seconds of ``pid`` and the processes under it (the server's workers)."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        child = int(stat.parent.name)
+        parents[child] = int(fields[1])
+        times[child] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    tree, todo = {pid}, [pid]
+    while todo:
+        parent = todo.pop()
+        for child, ppid in parents.items():
+            if ppid == parent and child not in tree:
+                tree.add(child)
+                todo.append(child)
+    return sum(times.get(p, 0.0) for p in tree)
 
 
 def _ms(values: list[float], pct: float) -> float:
@@ -217,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=50, help=f"concurrent clients (at most {MAX_CLIENTS})")
     parser.add_argument("--warmup", type=float, default=2.0, help="seconds of requests not counted first")
     parser.add_argument("--db", type=Path, default=None, help="serve this store instead of building one")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (pressroom serve --workers)")
     parser.add_argument("--cold", action="store_true",
                         help="give every request a query string of its own: no answer comes from the server's cache")
     args = parser.parse_args(argv)
@@ -233,7 +251,8 @@ def main(argv: list[str] | None = None) -> int:
         port = _free_port()
         log = open(workdir / "serve.log", "w+")
         server = subprocess.Popen(
-            [sys.executable, "-m", "pressroom", "serve", "--db", str(db), "--host", HOST, "--port", str(port)],
+            [sys.executable, "-m", "pressroom", "serve", "--db", str(db), "--host", HOST, "--port", str(port),
+             "--workers", str(args.workers)],
             stdout=log, stderr=subprocess.STDOUT,
         )
         _wait_until_up(port, server, log)

@@ -389,18 +389,30 @@ def serve(
     db: Optional[Path] = DbOption,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (only this machine by default)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, max=64,
+                                help="Server processes (one per core serves the most requests)."),
 ) -> None:
     """Serve the store as a website and JSON API, with a form to add documents."""
     import uvicorn
 
+    from .store import Store
     from .web import create_app
+    from .web.app import SERVE_DB_ENV
 
+    path = _db_path(db)
     try:
-        web_app = create_app(_db_path(db))
+        Store(path).close()  # a bad store fails here, once, before any worker starts; a new one is made
+        web_app = create_app(path) if workers == 1 else None
     except PressroomError as exc:
         _fail(str(exc))
-    err.print(f"pressroom: serving {_db_path(db)} on http://{host}:{port}/ (Ctrl+C stops)")
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    err.print(f"pressroom: serving {path} on http://{host}:{port}/ with {workers} process"
+              f"{'es' if workers > 1 else ''} (Ctrl+C stops)")
+    if web_app is not None:
+        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+        return
+    os.environ[SERVE_DB_ENV] = str(path.resolve())  # read by each worker process's app factory
+    uvicorn.run("pressroom.web.app:app_from_environment", factory=True, workers=workers,
+                host=host, port=port, log_level="warning")
 
 
 from .cli_eval import eval_command  # noqa: E402  (the CS337 autograder's metric)

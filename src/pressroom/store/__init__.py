@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from .database import RAW_TEXT_PREFIX, Store, document_key
 from .queries import fts_query
-from .rows import PersonFacts, StoredAward, StoredDocument, StoredEvent, StoredQuote
+from .rows import PersonFacts, StoredAward, StoredDocument, StoredEvent, StoredJob, StoredQuote
 from .schema import MIGRATIONS
 
 __all__ = [
-    "MIGRATIONS", "PersonFacts", "Store", "StoredAward", "StoredDocument", "StoredEvent",
+    "MIGRATIONS", "PersonFacts", "Store", "StoredAward", "StoredDocument", "StoredEvent", "StoredJob",
     "StoredQuote", "document_key", "fts_query",
 ]

@@ -49,6 +49,7 @@ from .queries import (
     ORDER_BY_PLACE,
     ORDER_BY_RANK,
     PRUNE_PEOPLE,
+    SAVE_JOB,
     QUOTES_FROM,
     QUOTES_FTS_JOIN,
     QUOTE_COLUMNS,
@@ -61,6 +62,7 @@ from .queries import (
     SELECT_DOCUMENT_QUOTES,
     SELECT_DOCUMENT_SPAN,
     SELECT_DOCUMENT_TEXT,
+    SELECT_JOB,
     SELECT_PEOPLE,
     SELECT_PERSON_ID,
     SELECT_PERSON_NAME,
@@ -81,7 +83,7 @@ from .queries import (
     fts_query,
     where_clause,
 )
-from .rows import PersonFacts, StoredAward, StoredDocument, StoredEvent, StoredQuote
+from .rows import PersonFacts, StoredAward, StoredDocument, StoredEvent, StoredJob, StoredQuote
 from .schema import (
     CONNECTION_PRAGMAS,
     DATA_VERSION,
@@ -575,6 +577,26 @@ class Store:
     def stats(self) -> dict[str, int]:
         """Counts: ``{"documents": ..., "quotes": ..., "people": ...}``."""
         return {key: self._conn.execute(sql).fetchone()[0] for key, sql in COUNT.items()}
+
+    # -- the web server's upload jobs -----------------------------------------
+
+    @_translated
+    def save_job(self, job: StoredJob) -> None:
+        """Write ``job`` (a new one, or a newer state of one), in one transaction."""
+        with self._transaction() as conn:
+            conn.execute(
+                SAVE_JOB,
+                (job.id, job.state, job.done, job.total, json.dumps(list(job.failures)),
+                 json.dumps(list(job.documents)), job.owner, _now()),
+            )
+
+    @_translated
+    def job(self, job_id: str) -> StoredJob | None:
+        """The job with this id; ``None`` if there is none."""
+        row = self._conn.execute(SELECT_JOB, (job_id,)).fetchone()
+        if row is None:
+            return None
+        return StoredJob(row[0], row[1], row[2], row[3], tuple(json.loads(row[4])), tuple(json.loads(row[5])), row[6])
 
     @_translated
     def data_version(self) -> int:

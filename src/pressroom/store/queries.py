@@ -116,6 +116,11 @@ ORDER BY d.doc_id = ? DESC, d.id LIMIT 1
 """
 SELECT_DOCUMENT = DOCUMENT_COLUMNS + BY_ID_OR_PATH
 SELECT_DOCUMENT_TEXT = "SELECT d.text FROM documents AS d" + BY_ID_OR_PATH
+SAVE_JOB = """
+INSERT OR REPLACE INTO jobs (id, state, done, total, failures, documents, owner, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+"""
+SELECT_JOB = "SELECT id, state, done, total, failures, documents, owner FROM jobs WHERE id = ?"
 SELECT_DOCUMENT_SPAN = "SELECT substr(d.text, ? + 1, ?), d.n_chars FROM documents AS d" + BY_ID_OR_PATH
 SELECT_DOCUMENT_QUOTES = """
 SELECT q.text, q.start, q."end", p.name, q.speaker_start, q.speaker_end, q.cue,

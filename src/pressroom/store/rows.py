@@ -88,6 +88,24 @@ class StoredEvent:
     ceremony: Ceremony | None
 
 
+@dataclass(frozen=True, slots=True)
+class StoredJob:
+    """An upload job of ``pressroom serve``: how far its extraction got.
+
+    ``state`` is queued, running, done or failed; ``failures`` are
+    ``{"source", "problem"}`` dicts; ``documents`` the ids stored; ``owner``
+    the id of the server process that runs it.
+    """
+
+    id: str
+    state: str
+    done: int
+    total: int
+    failures: tuple[dict[str, str], ...] = ()
+    documents: tuple[str, ...] = ()
+    owner: int | None = None
+
+
 class PersonFacts(TypedDict):
     """What ``Store.person`` knows about one person, each list in store order."""
 

@@ -128,6 +128,19 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX timeline_people_event ON timeline_people(event_id);
     """,
+    # 3: the web server's upload jobs, shared by its worker processes.
+    """
+    CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+        done INTEGER NOT NULL DEFAULT 0,
+        total INTEGER NOT NULL,
+        failures TEXT NOT NULL DEFAULT '[]',
+        documents TEXT NOT NULL DEFAULT '[]',
+        owner INTEGER,
+        updated_at TEXT NOT NULL
+    );
+    """,
 )
 
 # Set on every connection; WAL only for files (":memory:" has no journal to share).

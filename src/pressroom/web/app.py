@@ -1,6 +1,7 @@
 """The app factory and the routes table: every page and API endpoint in one place."""
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -95,6 +96,15 @@ def create_app(db_path: str | Path) -> FastAPI:
                        endpoints=[r.endpoint for r in ROUTES if r.cached and "GET" in r.methods])
     app.add_middleware(SecurityHeaders)  # outermost: on kept answers too
     return app
+
+
+SERVE_DB_ENV = "PRESSROOM_SERVE_DB"
+
+
+def app_from_environment() -> FastAPI:
+    """The app over the store named by ``$PRESSROOM_SERVE_DB``: what each worker process
+    of ``pressroom serve --workers N`` runs."""
+    return create_app(os.environ[SERVE_DB_ENV])
 
 
 def _error(request: Request, status: int, message: str) -> Response:
