@@ -2,6 +2,7 @@
 errors, uploads and their jobs, the size limit, and paths that must not reach files."""
 from __future__ import annotations
 
+import re
 import time
 from urllib.parse import quote
 
@@ -189,7 +190,8 @@ def test_api_stats(client):
 
 def test_openapi_describes_the_api_and_only_the_api(client):
     paths = client.get("/openapi.json").json()["paths"]
-    assert set(paths) == {route.path for route in ROUTES if route.api}
+    # OpenAPI writes {name:path} as {name}
+    assert set(paths) == {re.sub(r":\w+}", "}", route.path) for route in ROUTES if route.api}
     assert all(path.startswith("/api/") for path in paths)
 
 

@@ -6,6 +6,7 @@ checks in Chromium that uploaded payloads do not run.)"""
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 import threading
 from html.parser import HTMLParser
@@ -22,7 +23,7 @@ from pressroom.web.headers import DOCS_POLICY, PAGE_POLICY
 from pressroom.web.upload import MAX_FILES, MAX_UPLOAD
 
 SCRIPT = "<script>alert('pwned')</script>"
-OPEN = "<script>alert(6)"  # no "/", so it fits in one path segment
+OPEN = "<script>alert(6)"  # an unclosed tag
 IMG = '<img src=x onerror="alert(1)">'
 SVG = "<svg onload=alert(2)>"
 BREAKOUT = '" onmouseover="alert(3)'  # leaves a double-quoted attribute
@@ -36,7 +37,7 @@ NOMINEE = f"Lorcan {SINGLE} Kettering"
 PRESENTER = JS
 WORK = f"{SCRIPT} The Lantern Year"
 TITLE = f"{SCRIPT} Gala {IMG}"
-CEREMONY_NAME = f"{IMG} Awards"  # no "/": a name with one has no page (routes take one segment)
+CEREMONY_NAME = f"{IMG} Awards"
 YEAR = 2031
 
 
@@ -471,3 +472,29 @@ def test_cached_answers_keep_single_headers(client):
     for _ in range(3):
         response = client.get("/api" + NIGHT)
         assert len(response.headers.get_list("x-frame-options")) == 1
+
+
+def test_names_with_a_slash_have_their_pages(tmp_path):
+    person, ceremony = "Ilse Maro/Vance", "Film/TV Critics Prize"
+    text = f'"Both halves of my name came to the party," said {person}. {person} hosted.\n'
+    start = text.index(person)
+    result = DocumentResult(
+        document=Document(id="slash-notes", text=text, path="/uploads/slash.txt", title="Slash notes", sha256="3"),
+        quotes=(Quote("Both halves of my name came to the party,", 1, 42, person, start, start + len(person)),),
+        people=(person,),
+        ceremony=Ceremony(ceremony, 2030),
+        hosts=(Host(person, start, start + len(person)),),
+    )
+    db = tmp_path / "slash.db"
+    with Store(db) as store:
+        store.save(result)
+    with TestClient(create_app(db)) as client:
+        links = re.findall(r'href="(/people/[^"#?]+)"', client.get("/people").text)
+        assert links == [f"/people/{quote(person)}"]  # the slash itself stays in the link
+        page = client.get(links[0])
+        assert page.status_code == 200 and "Both halves of my name" in page.text
+        assert client.get(f"/api/people/{quote(person)}").json()["name"] == person
+        board = client.get(f"/ceremonies/{quote(ceremony)}/2030")
+        assert board.status_code == 200 and person in board.text
+        assert client.get(f"/api/ceremonies/{quote(ceremony)}/2030").json()["name"] == ceremony
+        assert client.get(f"/ceremonies/{quote(ceremony)}/2029").status_code == 404

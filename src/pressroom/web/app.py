@@ -38,9 +38,9 @@ class Route(NamedTuple):
 
 ROUTES: tuple[Route, ...] = (
     Route("/", ceremonies.index),
-    Route("/ceremonies/{name}/{year}", ceremonies.ceremony),
+    Route("/ceremonies/{name:path}/{year}", ceremonies.ceremony),
     Route("/people", people.people),
-    Route("/people/{name}", people.person),
+    Route("/people/{name:path}", people.person),
     Route("/quotes", quotes.quotes),
     Route("/documents", documents.documents),
     Route("/documents/{doc_id}", documents.document),
@@ -50,9 +50,9 @@ ROUTES: tuple[Route, ...] = (
     Route("/static/style.css", stylesheet),
     Route("/api/stats", ceremonies.api_stats, api=True),
     Route("/api/ceremonies", ceremonies.api_ceremonies, api=True),
-    Route("/api/ceremonies/{name}/{year}", ceremonies.api_ceremony, api=True),
+    Route("/api/ceremonies/{name:path}/{year}", ceremonies.api_ceremony, api=True),
     Route("/api/people", people.api_people, api=True),
-    Route("/api/people/{name}", people.api_person, api=True),
+    Route("/api/people/{name:path}", people.api_person, api=True),
     Route("/api/quotes", quotes.api_quotes, api=True),
     Route("/api/documents", documents.api_documents, api=True),
     Route("/api/documents/{doc_id}", documents.api_document, api=True),
