@@ -200,21 +200,28 @@ def main() -> None:
                 part, tmp / f"dask-{r}.db", engine="dask", workers=2),
         }
         seconds = dict.fromkeys(runs, 0.0)
+        per_round: list[dict[str, float]] = []
         names = list(runs)
         size = -(-len(paths) // args.rounds)
         for r in range(args.rounds):
             part = paths[r * size:(r + 1) * size]
+            per_round.append({})
             for name in names[r % len(names):] + names[:r % len(names)]:
                 with console.status(f"round {r + 1}/{args.rounds}: {name}, {len(part):,} documents"):
                     took = runs[name](part, r)
                 seconds[name] += took
+                per_round[-1][name] = took
                 console.print(f"  round {r + 1}: {name:<34} {took:7.1f} s")
         rates: dict[str, float] = {}
         out.print(f"{len(paths):,} documents, {words:,} words, in {args.rounds} interleaved rounds")
         for name, total in seconds.items():
             rates[name] = words / total
             out.print(f"  {name:<34} {total:7.1f} s  {rates[name]:8,.0f} words/s")
-        one = rates["pressroom extract, 1 process"]
+        one_name = "pressroom extract, 1 process"
+        for name in ("pressroom extract, 2 processes", "pressroom extract, Dask 2 workers"):
+            spread = ", ".join(f"{t[one_name] / t[name]:.2f}" for t in per_round)
+            out.print(f"  per round, {name.removeprefix('pressroom extract, ')} / 1 process: {spread}")
+        one = rates[one_name]
         ratios = {
             "1 process / bare spaCy": one / rates["bare spaCy (full pipeline)"],
             "2 processes / 1 process": rates["pressroom extract, 2 processes"] / one,
