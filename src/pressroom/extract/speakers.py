@@ -106,6 +106,10 @@ class Speakers(DocumentPeople):
             return Attribution(self._focus(q.open_at), None, None, "focus")
         prev = self._previous_in_paragraph(k, done)
         if prev is not None:
+            if prev.start is not None and prev.end is not None and prev.start < q.end and prev.end > q.start:
+                # the mention that named the previous speaker lies in this quote's words:
+                # the speaker carries over, that mention is not where this quote says so
+                return Attribution(prev.speaker, None, None, "previous")
             return Attribution(prev.speaker, prev.start, prev.end, "previous")
         return Attribution(self._focus(q.open_at), None, None, "focus")
 
