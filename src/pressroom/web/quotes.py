@@ -41,7 +41,7 @@ def _in_sentence(store: Store, quote: StoredQuote) -> tuple[str, str, str]:
     low = max(0, quote.start - _REACH)
     text = store.span(quote.path, low, quote.end + _REACH) or ""
     qs, qe = quote.start - low, quote.end - low  # the quote's offsets in ``text``
-    start = max(max(text.rfind(ch, 0, qs) for ch in _STOPS) + 1, 0) if quote.start else 0
+    start = max(text.rfind(ch, 0, qs) for ch in _STOPS) + 1 if quote.start else 0
     ends = [i for i in (text.find(ch, qe) for ch in _STOPS) if i != -1]
     end = min(ends) + 1 if ends else len(text)
     return text[start:qs].lstrip(), text[qs:qe], text[qe:end].rstrip()
